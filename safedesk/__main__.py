@@ -1,0 +1,3 @@
+from safedesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,186 @@
+"""Opening a database: a path or URL becomes an engine and sessions (DESIGN.md §2).
+
+Everything SQLite-specific lives here: the pragmas that make a crash lose nothing
+(WAL, synchronous=FULL), foreign keys, the busy timeout, and BEGIN IMMEDIATE for
+writes so that two programs on one file queue up instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from safedesk.errors import DatabaseProblem
+from safedesk.i18n import N_
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def to_url(path_or_url: str | Path) -> str:
+    """A plain path becomes a SQLite URL; a URL is kept as it is."""
+    text = str(path_or_url)
+    if "://" in text:
+        return text
+    return f"sqlite+pysqlite:///{Path(text).expanduser().resolve()}"
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse, before SQLite touches it, a file that cannot be a usable database."""
+    if path.is_dir():
+        raise DatabaseProblem(N_("{path} is a folder, not a database file."), path=str(path))
+    if not path.parent.exists():
+        raise DatabaseProblem(N_("The folder of {path} does not exist."), path=str(path))
+    if path.exists():
+        try:
+            with path.open("rb") as f:
+                header = f.read(16)
+        except OSError as e:
+            raise DatabaseProblem(
+                N_("The database {path} cannot be read: {reason}."),
+                path=str(path),
+                reason=e.strerror or str(e),
+            ) from e
+        if header and header != SQLITE_HEADER:
+            raise DatabaseProblem(
+                N_("{path} is not a SafeDesk database (it is not an SQLite file)."),
+                path=str(path),
+            )
+        if not _writable(path):
+            raise DatabaseProblem(
+                N_("The database {path} is read-only. Copy it to a folder you can write to."),
+                path=str(path),
+            )
+    elif not _writable(path.parent):
+        raise DatabaseProblem(
+            N_("A database cannot be created in {path}: the folder is read-only."),
+            path=str(path.parent),
+        )
+
+
+def _writable(path: Path) -> bool:
+    import os
+
+    return os.access(path, os.W_OK)
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event, not the driver, decide when a transaction starts.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # A writer takes the write lock up front: a reader that later tries to write
+    # cannot be refused in the middle of a transaction.
+    write = conn.get_execution_options().get("safedesk_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def translate_db_error(error: BaseException, path: str) -> DatabaseProblem | None:
+    """The user's words for a driver error, or None when it is a bug."""
+    text = str(getattr(error, "orig", error)).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseProblem(
+            N_("The database {path} is locked by another program. Try again in a moment."),
+            path=path,
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseProblem(
+            N_("The database {path} is read-only. Nothing was saved."), path=path
+        )
+    if "disk is full" in text or "database or disk is full" in text:
+        return DatabaseProblem(N_("The disk holding {path} is full. Nothing was saved."), path=path)
+    if "not a database" in text or "malformed" in text or "disk image" in text:
+        return DatabaseProblem(
+            N_("The database {path} is damaged. Restore it from a backup."), path=path
+        )
+    if "unable to open" in text:
+        return DatabaseProblem(N_("The database {path} cannot be opened."), path=path)
+    return None
+
+
+class Database:
+    """One open database: its engine, read sessions, and write transactions."""
+
+    def __init__(self, engine: Engine, user: str) -> None:
+        self.engine = engine
+        self.user = user
+        self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._write_engine = engine.execution_options(safedesk_write=True)
+        self._write_sessions = sessionmaker(bind=self._write_engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        """The file of a SQLite database; None for a server."""
+        if not self.is_sqlite or not self.engine.url.database:
+            return None
+        return Path(self.engine.url.database)
+
+    @property
+    def display_name(self) -> str:
+        return str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)
+
+    def session(self) -> Session:
+        """A session for reading; pages and reports use these."""
+        s = self._sessions()
+        s.info["user"] = self.user
+        return s
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction: committed when the block ends, rolled back on any error."""
+        s = self._write_sessions()
+        s.info["user"] = self.user
+        try:
+            with s.begin():
+                yield s
+        except DBAPIError as e:
+            problem = translate_db_error(e, self.display_name)
+            if problem is None:
+                raise
+            raise problem from e
+        finally:
+            s.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path_or_url: str | Path, user: str | None = None) -> Database:
+    """Engine and sessions for a SQLite path or a database URL; nothing is migrated here."""
+    url = make_url(to_url(path_or_url))
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            _check_sqlite_file(Path(url.database))
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    return Database(engine, user or _os_user())
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on some service accounts
+        return "user"

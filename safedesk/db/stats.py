@@ -1,0 +1,36 @@
+"""Row counts per register and what is due, for `safedesk stats` and the status bar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from safedesk.db.models import Employee, Position, ResponsibleAppointment, Unit
+
+# Each register issue adds its table here; a register not built yet is absent.
+REGISTERS: dict[str, Any] = {
+    "employees": Employee,
+    "units": Unit,
+    "positions": Position,
+    "responsible_persons": ResponsibleAppointment,
+}
+
+
+def register_counts(session: Session) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for name, model in REGISTERS.items():
+        query = select(func.count()).select_from(model)
+        if hasattr(model, "deleted_at"):
+            query = query.where(model.deleted_at.is_(None))
+        counts[name] = int(session.scalar(query) or 0)
+    return counts
+
+
+def stats(session: Session) -> dict[str, Any]:
+    """The JSON shape of DESIGN.md §4."""
+    return {
+        "registers": register_counts(session),
+        "due": {"overdue": 0, "due_30_days": 0, "by_register": {}},
+    }
