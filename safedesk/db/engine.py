@@ -14,12 +14,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, String, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.sql.functions import GenericFunction
 
-from safedesk.errors import DatabaseProblem
+from safedesk.errors import DatabaseProblem, StaleRecord
 from safedesk.i18n import N_
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -73,9 +76,31 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 
 
+class casefold(GenericFunction[str]):
+    """Case-blind text for searching, Cyrillic included (SQLite's lower() is ASCII-only)."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(casefold)
+def _casefold_default(element: casefold, compiler: Any, **kw: Any) -> str:
+    return f"lower({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(casefold, "sqlite")
+def _casefold_sqlite(element: casefold, compiler: Any, **kw: Any) -> str:
+    return f"sd_casefold({compiler.process(element.clauses, **kw)})"
+
+
+def _py_casefold(value: object) -> str | None:
+    return None if value is None else str(value).casefold()
+
+
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     # Let SQLAlchemy's "begin" event, not the driver, decide when a transaction starts.
     dbapi_conn.isolation_level = None
+    dbapi_conn.create_function("sd_casefold", 1, _py_casefold, deterministic=True)
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys = ON")
@@ -153,6 +178,8 @@ class Database:
         try:
             with s.begin():
                 yield s
+        except StaleDataError as e:
+            raise StaleRecord() from e
         except DBAPIError as e:
             problem = translate_db_error(e, self.display_name)
             if problem is None:
@@ -169,7 +196,7 @@ def open_database(path_or_url: str | Path, user: str | None = None) -> Database:
     """Engine and sessions for a SQLite path or a database URL; nothing is migrated here."""
     url = make_url(to_url(path_or_url))
     if url.get_backend_name() == "sqlite":
-        if url.database and url.database != ":memory:":
+        if url.database and url.database != ":memory:" and not url.query.get("uri"):
             _check_sqlite_file(Path(url.database))
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -1,0 +1,1 @@
+"""Record dialogs, one module per kind of record."""

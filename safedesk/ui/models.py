@@ -1,0 +1,188 @@
+"""The one table model: pages a SQLAlchemy Select into a view as the user scrolls.
+
+Only the rows on screen (plus a batch) are ever loaded, so a register of a million rows
+opens as fast as one of ten. Sorting and filtering rebuild the query and start again
+from the first batch; the database does the work, on its indexes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from sqlalchemy import ColumnElement, Select, func, select
+
+from safedesk.db.engine import Database
+from safedesk.i18n import _
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class Column:
+    """One visible column: a translated title, what to select, how to sort and show it."""
+
+    title: str  # message id, translated when shown
+    expr: ColumnElement[Any]
+    sort: ColumnElement[Any] | None = None  # e.g. the collation key of a name
+    show: Callable[[Any], str] | None = None
+    align_right: bool = False
+    width: int = 0  # a first width in characters; the user can change it
+
+
+class SelectTableModel(QAbstractTableModel):
+    """Rows of `query` (a Select of the key column, joined as needed) in batches.
+
+    `query` must select nothing itself: the model adds the key and the columns. Filters
+    are plain SQLAlchemy conditions; the page builds them from the filter bar.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        columns: Sequence[Column],
+        source: Callable[[], Select[Any]],
+        key: ColumnElement[int],
+        batch: int = 200,
+        default_sort: int = 0,
+        filters: Sequence[ColumnElement[bool]] = (),
+    ) -> None:
+        super().__init__()
+        self._db = db
+        self.columns = list(columns)
+        self._source = source
+        self._key = key
+        self._batch = batch
+        self._filters: list[ColumnElement[bool]] = list(filters)
+        self._sort_column = default_sort
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._rows: list[tuple[Any, ...]] = []
+        self._exhausted = False
+        self.reload()
+
+    # -- what the page asks -------------------------------------------------
+    def set_filters(self, conditions: Sequence[ColumnElement[bool]]) -> None:
+        self._filters = list(conditions)
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._exhausted = False
+        self._rows = self._fetch(0, self._batch)
+        self._exhausted = len(self._rows) < self._batch
+        self.endResetModel()
+
+    def row_id(self, row: int) -> int | None:
+        if 0 <= row < len(self._rows):
+            return int(self._rows[row][0])
+        return None
+
+    def row_of(self, row_id: int) -> int | None:
+        """The row showing `row_id` among those loaded, to select a record after saving."""
+        for i, values in enumerate(self._rows):
+            if values[0] == row_id:
+                return i
+        return None
+
+    def total(self) -> int:
+        """How many rows match the filters (one COUNT, not a load)."""
+        query = self._filtered().with_only_columns(
+            func.count(self._key), maintain_column_froms=True
+        ).order_by(None)
+        with self._db.session() as s:
+            return int(s.scalar(query) or 0)
+
+    def page_query(self, offset: int, limit: int) -> Select[Any]:
+        """The exact query of one batch; public so that tests can EXPLAIN it."""
+        sort_col = self.columns[self._sort_column]
+        order = sort_col.sort if sort_col.sort is not None else sort_col.expr
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        ordering = [order.desc() if descending else order.asc()]
+        ordering.append(self._key.desc() if descending else self._key.asc())
+        return (
+            self._filtered()
+            .with_only_columns(
+                self._key, *(c.expr for c in self.columns), maintain_column_froms=True
+            )
+            .order_by(*ordering)
+            .offset(offset)
+            .limit(limit)
+        )
+
+    # -- Qt model interface ---------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = self._rows[index.row()][index.column() + 1]
+            if column.show is not None:
+                return column.show(value)
+            return "" if value is None else str(value)
+        if role == ROW_ID_ROLE:
+            return self._rows[index.row()][0]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return _(self.columns[section].title)
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        self._sort_column, self._sort_order = column, order
+        self.reload()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted:
+            return
+        more = self._fetch(len(self._rows), self._batch)
+        if len(more) < self._batch:
+            self._exhausted = True
+        if more:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+
+    # -- internals --------------------------------------------------------------
+    def _filtered(self) -> Select[Any]:
+        query = self._source()
+        for condition in self._filters:
+            query = query.where(condition)
+        return query
+
+    def _fetch(self, offset: int, limit: int) -> list[tuple[Any, ...]]:
+        with self._db.session() as s:
+            return [tuple(r) for r in s.execute(self.page_query(offset, limit))]
+
+
+def select_from(*entities: Any) -> Callable[[], Select[Any]]:
+    """A `source` for the model: the FROM of a page's query, columns chosen by the model."""
+
+    def source() -> Select[Any]:
+        return select(*entities)
+
+    return source

@@ -1,0 +1,1 @@
+"""One page per register, shown by the main window."""

@@ -1,0 +1,172 @@
+"""A register page: filter bar, the lazy table, and add / open actions.
+
+Pages configure it (columns, query, filters, the dialog to open); the model pages rows
+in from the database as the user scrolls, so every register feels the same and stays fast.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import ColumnElement
+
+from safedesk.db.engine import Database
+from safedesk.i18n import _, ngettext
+from safedesk.ui.models import ROW_ID_ROLE, SelectTableModel
+
+FILTER_DELAY_MS = 150
+
+
+class Page(QWidget):
+    """Anything shown in the main window: has a name (for screenshots) and a title."""
+
+    name = "page"
+    title = ""  # message id
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+
+    def refresh(self) -> None:
+        """Read the database again (after an import, a restore, another page's change)."""
+
+
+class TablePage(Page):
+    search_hint = ""  # message id of the filter box's placeholder
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(db, parent)
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(_(self.search_hint))
+        self.filter_bar = QHBoxLayout()
+        self.filter_bar.addWidget(self.search, 2)
+        self.count_label = QLabel()
+        self.table = QTableView()
+        self.table.setObjectName("table")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.doubleClicked.connect(self._open_index)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FILTER_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+
+        self.add_action = self.action(_("Add"), self.add_record, QKeySequence.StandardKey.New)
+        self.open_action = self.action(_("Open"), self.open_current, "Return")
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.build_filters()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(self.filter_bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self.model = self.make_model()
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self._size_columns()
+        self._update_count()
+
+    # -- to be configured by each page ------------------------------------------------
+    def make_model(self) -> SelectTableModel:
+        raise NotImplementedError
+
+    def build_filters(self) -> None:
+        """Add filter widgets beside the search box; call `apply_filters` when they change."""
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        """The WHERE conditions of the current filter bar."""
+        return []
+
+    def add_record(self) -> None:
+        """Open an empty record dialog."""
+
+    def open_record(self, row_id: int) -> None:
+        """Open the record `row_id` in its dialog."""
+
+    # -- shared behaviour -----------------------------------------------------------------
+    def action(self, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        act.triggered.connect(lambda _checked=False: slot())
+        self.toolbar.addAction(act)
+        self.addAction(act)
+        return act
+
+    def apply_filters(self) -> None:
+        self._timer.stop()
+        self.model.set_filters(self.conditions())
+        self._update_count()
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self._update_count()
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        value = self.model.data(index, ROW_ID_ROLE)
+        return int(value) if value is not None else None
+
+    def open_current(self) -> None:
+        row_id = self.current_id()
+        if row_id is not None:
+            self.open_record(row_id)
+
+    def select_id(self, row_id: int | None) -> None:
+        if row_id is None:
+            return
+        row = self.model.row_of(row_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def after_save(self, row_id: int | None) -> None:
+        self.refresh()
+        self.select_id(row_id)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        value = self.model.data(index, ROW_ID_ROLE)
+        if value is not None:
+            self.open_record(int(value))
+
+    def _update_count(self) -> None:
+        n = self.model.total()
+        self.count_label.setText(ngettext("{n} record", "{n} records", n).format(n=n))
+
+    def _size_columns(self) -> None:
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        for i, column in enumerate(self.model.columns):
+            # Never narrower than the title, so no header is cut on first sight.
+            wanted = metrics.averageCharWidth() * column.width + 16 if column.width else 0
+            self.table.setColumnWidth(i, max(wanted, header.sectionSizeHint(i) + 8))

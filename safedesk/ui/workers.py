@@ -1,0 +1,93 @@
+"""Long jobs off the GUI thread, with progress, cancel, and the result back on the GUI thread.
+
+A job is a plain function taking `progress(done, total) -> bool`; it returns its result
+or raises. `progress` returns False once the user pressed Cancel, and the job stops.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from safedesk.i18n import _
+
+Progress = Callable[[int, int], bool]
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class Job(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any]) -> None:
+        super().__init__()
+        self.signals = _Signals()
+        self._work = work
+        self._cancelled = threading.Event()
+        self.setAutoDelete(False)  # Python keeps it alive until its signals are delivered
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.signals.progress.emit(done, total)
+        return not self._cancelled.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._progress)
+        except BaseException as e:  # delivered to the GUI thread, shown there
+            self.signals.failed.emit(e)
+        else:
+            self.signals.finished.emit(result)
+
+
+_running: set[Job] = set()
+
+
+def run_job(
+    parent: QWidget,
+    title: str,
+    work: Callable[[Progress], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> Job:
+    """Run `work` on the thread pool behind a modal progress dialog with Cancel."""
+    dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    job = Job(work)
+    _running.add(job)
+    dialog.canceled.connect(job.cancel)
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+    def finish() -> None:
+        _running.discard(job)
+        dialog.close()
+        dialog.deleteLater()
+
+    def done(result: object) -> None:
+        finish()
+        on_done(result)
+
+    def failed(error: object) -> None:
+        finish()
+        on_error(error if isinstance(error, BaseException) else RuntimeError(str(error)))
+
+    job.signals.progress.connect(progress)
+    job.signals.finished.connect(done)
+    job.signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(job)
+    return job

@@ -1,0 +1,127 @@
+"""Migrations on empty, current, populated, newer and foreign files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from safedesk.db.engine import open_database
+from safedesk.db.migrate import MIGRATIONS_DIR, prepare
+from safedesk.db.schema import HEAD, REVISIONS, SchemaState, schema_state
+from safedesk.errors import DatabaseProblem
+
+
+def test_revisions_list_matches_the_migration_scripts() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    scripts = ScriptDirectory.from_config(config)
+    ordered = [s.revision for s in reversed(list(scripts.walk_revisions()))]
+    assert tuple(ordered) == REVISIONS
+    assert scripts.get_current_head() == HEAD
+
+
+def test_models_and_migrations_agree(db_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from safedesk.db.models import Base
+
+    db = open_database(db_path)
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_new_file_is_created_at_head(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "new.db")
+    assert prepare(db) is None
+    assert schema_state(db.engine) == (SchemaState.CURRENT, HEAD)
+
+
+def test_populated_file_at_head_is_left_alone(db_path: Path) -> None:
+    db = open_database(db_path)
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO units (name_kk, name_ru, code, created_at, updated_at, "
+                          "created_by, version) VALUES ('Цех', 'Цех', '', '2026-01-01', "
+                          "'2026-01-01', 't', 1)"))
+    assert prepare(db) is None
+    with db.session() as s:
+        assert s.scalar(text("SELECT count(*) FROM units")) == 1
+
+
+def test_backup_copy_holds_every_row(db_path: Path, tmp_path: Path) -> None:
+    from safedesk.db.migrate import backup_sqlite_file
+
+    db = open_database(db_path)
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO units (name_kk, name_ru, code, created_at, updated_at, "
+                          "created_by, version) VALUES ('Цех', 'Цех', '', '2026-01-01', "
+                          "'2026-01-01', 't', 1)"))
+    copy = backup_sqlite_file(db_path, tmp_path / "backups" / "copy.db")
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("SELECT name_kk FROM units").fetchall() == [("Цех",)]
+
+
+def test_newer_schema_is_refused_and_untouched(db_path: Path) -> None:
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseProblem) as caught:
+        prepare(open_database(db_path))
+    assert "newer SafeDesk" in caught.value.message()
+    assert db_path.read_bytes() == before
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE customers (id INTEGER)")
+    with pytest.raises(DatabaseProblem) as caught:
+        prepare(open_database(path))
+    assert "not a SafeDesk database" in caught.value.message()
+
+
+def test_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "roster.db"
+    path.write_bytes(b"PK\x03\x04 this is a zip, not a database")
+    with pytest.raises(DatabaseProblem) as caught:
+        open_database(path)
+    assert "not an SQLite file" in caught.value.message()
+
+
+def test_write_to_read_only_database_is_a_message_not_a_crash(db_path: Path) -> None:
+    # As the user sees it on a CD or a share without write rights (root ignores chmod).
+    db = open_database(f"sqlite+pysqlite:///file:{db_path}?mode=ro&uri=true")
+    from safedesk.db.units import UnitFields, add_unit
+
+    with pytest.raises(DatabaseProblem) as caught, db.write() as s:
+        add_unit(s, UnitFields("Цех", "Цех"))
+    assert "read-only" in caught.value.message()
+
+
+def test_locked_database_is_a_message_not_a_crash(db_path: Path) -> None:
+    import safedesk.db.engine as engine
+
+    holder = sqlite3.connect(db_path)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        old = engine.BUSY_TIMEOUT_MS
+        engine.BUSY_TIMEOUT_MS = 50  # do not wait 5 s in a test
+        try:
+            db = open_database(db_path)
+            from safedesk.db.units import UnitFields, add_unit
+
+            with pytest.raises(DatabaseProblem) as caught, db.write() as s:
+                add_unit(s, UnitFields("Цех", "Цех"))
+        finally:
+            engine.BUSY_TIMEOUT_MS = old
+    finally:
+        holder.rollback()
+        holder.close()
+    assert "locked by another program" in caught.value.message()
