@@ -72,18 +72,30 @@ def update() -> None:
 
 
 def merge_incoming() -> None:
-    incoming: dict[str, dict[str, str]] = {}
+    incoming: dict[str, dict[str, str | list[str]]] = {}
     for file in sorted((ROOT / "translations" / "incoming").glob("*.json")):
         incoming.update(json.loads(file.read_text(encoding="utf-8")))
     for lang in ("kk", "ru"):
         path = po_path(lang)
         catalog = _read(path, lang)
         for message in catalog:
-            if message.id and not message.string and message.id in incoming:
-                text = incoming[message.id].get(lang)
-                if text:
-                    message.string = text
+            key = message.id[0] if isinstance(message.id, tuple) else message.id
+            if not key or key not in incoming or not _empty(message.string):
+                continue
+            text = incoming[key].get(lang)
+            if not text:
+                continue
+            if isinstance(message.id, tuple):  # plural: one form per plural category
+                forms = [text] if isinstance(text, str) else list(text)
+                needed = catalog.num_plurals
+                message.string = tuple((forms + [forms[-1]] * needed)[:needed])
+            else:
+                message.string = text if isinstance(text, str) else text[0]
         _write(path, catalog)
+
+
+def _empty(string: str | tuple[str, ...]) -> bool:
+    return not any(string) if isinstance(string, tuple) else not string
 
 
 def compile_all() -> None:
