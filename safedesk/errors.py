@@ -8,7 +8,8 @@ Anything else that escapes is a bug: logged, shown once with details, and surviv
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 from safedesk.i18n import N_, _, format_date
@@ -37,7 +38,7 @@ class Problem:
 
     field: str
     msgid: str
-    values: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     def message(self) -> str:
         return render(self.msgid, self.values)

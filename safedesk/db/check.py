@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import text
 
 from safedesk.db.audit import chain
 from safedesk.db.engine import Database
-from safedesk.domain.audit_chain import first_broken
+from safedesk.domain.audit_chain import ChainEntry, first_broken
 from safedesk.i18n import N_
 
 
@@ -38,7 +39,7 @@ def check_database(db: Database) -> CheckReport:
                 )
         entries = 0
 
-        def counted():  # type: ignore[no-untyped-def]
+        def counted() -> Iterator[ChainEntry]:
             nonlocal entries
             for e in chain(s):
                 entries += 1
