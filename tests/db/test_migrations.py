@@ -125,3 +125,12 @@ def test_locked_database_is_a_message_not_a_crash(db_path: Path) -> None:
         holder.rollback()
         holder.close()
     assert "locked by another program" in caught.value.message()
+
+
+def test_damaged_file_is_a_message_not_a_crash(db_path: Path) -> None:
+    data = bytearray(db_path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # keep the header, wreck the schema page
+    db_path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseProblem) as caught:
+        prepare(open_database(db_path))
+    assert "damaged" in caught.value.message()
