@@ -7,8 +7,8 @@ Anything else that escapes is a bug: logged, shown once with details, and surviv
 
 from __future__ import annotations
 
-import datetime as dt
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 

@@ -6,6 +6,9 @@ follows the same language as the window.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import contextlib
 import json
 import logging
 from dataclasses import asdict, dataclass, field
@@ -50,3 +53,22 @@ class Settings:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=1), encoding="utf-8")
         tmp.replace(path)
+
+
+def remembered_geometry(window: str) -> bytes | None:
+    """The size and place `window` had when it was last closed, if known."""
+    saved = Settings.load().geometry.get(window)
+    if not saved:
+        return None
+    try:
+        return base64.b64decode(saved)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def remember_geometry(window: str, state: bytes) -> None:
+    settings = Settings.load()
+    settings.geometry[window] = base64.b64encode(state).decode("ascii")
+    # A size not remembered is no reason to bother the user.
+    with contextlib.suppress(OSError):
+        settings.save()

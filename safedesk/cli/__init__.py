@@ -12,6 +12,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from safedesk import __version__
 from safedesk.errors import SafeDeskError
@@ -19,6 +20,14 @@ from safedesk.i18n import LANGUAGES, _, set_language, system_language
 
 CRASH_EXIT = 70
 log = logging.getLogger(__name__)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a wrong command line is a user error: exit code 1, not 2 (DESIGN.md §4)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         screenshot_command,
     )
 
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="safedesk",
         description=_("SafeDesk: occupational safety registers, forms and reports."),
     )
@@ -60,9 +69,12 @@ def language_from(args_lang: str | None) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # Messages of the parser itself follow --lang too, so read it before building it.
-    pre = argparse.ArgumentParser(add_help=False)
+    # Only options before the command count: `print ... --lang kk` is the form's language.
+    pre = Parser(add_help=False)
     pre.add_argument("--lang", choices=sorted(LANGUAGES))
-    known, _rest = pre.parse_known_args(argv)
+    pre.add_argument("--db")
+    pre.add_argument("rest", nargs=argparse.REMAINDER)
+    known, _unknown = pre.parse_known_args(argv)
     language = language_from(known.lang)
     set_language(language)
 

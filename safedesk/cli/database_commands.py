@@ -68,8 +68,11 @@ def run_check(args: argparse.Namespace) -> int:
     db = open_for_command(args)
     report = check_database(db)
     if report.ok:
-        print(_("OK: integrity, foreign keys and {n} audit entries checked.").format(
-            n=report.audit_entries))
+        print(
+            _("OK: integrity and foreign keys checked; audit entries checked: {n}.").format(
+                n=report.audit_entries
+            )
+        )
         return 0
     for msgid, values in report.findings:
         print(render(msgid, values))

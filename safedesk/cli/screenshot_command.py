@@ -41,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
         print(target)
     window.close()
     db.dispose()
-    print(_("{n} pages saved in {out}").format(n=len(window.page_names()), out=args.out),
-          file=sys.stderr)
+    print(
+        _("Pages saved in {out}: {n}").format(n=len(window.page_names()), out=args.out),
+        file=sys.stderr,
+    )
     return 0

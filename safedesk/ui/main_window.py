@@ -6,7 +6,6 @@ Switching the language rebuilds them, so every label follows at once.
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from safedesk import __version__
 from safedesk.db.engine import Database
 from safedesk.i18n import _, set_language
-from safedesk.settings import Settings
+from safedesk.settings import remember_geometry, remembered_geometry
 from safedesk.ui.qt_i18n import install_qt_translator
 from safedesk.ui.widgets.table_page import Page
 
@@ -46,8 +45,11 @@ def page_factories(window: MainWindow) -> list[tuple[str, str, Callable[[], Page
         (UnitsPage.name, UnitsPage.title, lambda: UnitsPage(db)),
         (PositionsPage.name, PositionsPage.title, lambda: PositionsPage(db)),
         (ResponsiblePage.name, ResponsiblePage.title, lambda: ResponsiblePage(db)),
-        (SettingsPage.name, SettingsPage.title,
-         lambda: SettingsPage(db, on_language=window.change_language)),
+        (
+            SettingsPage.name,
+            SettingsPage.title,
+            lambda: SettingsPage(db, on_language=window.change_language),
+        ),
     ]
 
 
@@ -57,9 +59,9 @@ class MainWindow(QMainWindow):
         self.db = db
         self.setObjectName("main_window")
         self.resize(1200, 760)
-        saved = Settings.load().geometry.get("MainWindow")
-        if saved:
-            self.restoreGeometry(QByteArray(base64.b64decode(saved)))
+        state = remembered_geometry("MainWindow")
+        if state:
+            self.restoreGeometry(QByteArray(state))
         self._build()
 
     # -- building ---------------------------------------------------------------------
@@ -174,19 +176,12 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             _("About SafeDesk"),
-            _("SafeDesk {version}\nOccupational safety registers, forms and reports "
-              "for enterprises in Kazakhstan.").format(version=__version__),
+            _(
+                "SafeDesk {version}\nOccupational safety registers, forms and reports "
+                "for enterprises in Kazakhstan."
+            ).format(version=__version__),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings = Settings.load()
-        settings.geometry["MainWindow"] = base64.b64encode(
-            bytes(self.saveGeometry().data())
-        ).decode("ascii")
-        try:
-            settings.save()
-        except OSError:
-            pass
+        remember_geometry("MainWindow", bytes(self.saveGeometry().data()))
         super().closeEvent(event)
-
-

@@ -90,9 +90,11 @@ class SelectTableModel(QAbstractTableModel):
 
     def total(self) -> int:
         """How many rows match the filters (one COUNT, not a load)."""
-        query = self._filtered().with_only_columns(
-            func.count(self._key), maintain_column_froms=True
-        ).order_by(None)
+        query = (
+            self._filtered()
+            .with_only_columns(func.count(self._key), maintain_column_froms=True)
+            .order_by(None)
+        )
         with self._db.session() as s:
             return int(s.scalar(query) or 0)
 

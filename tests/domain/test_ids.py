@@ -128,7 +128,9 @@ def test_changing_the_check_digit_breaks_it(iin: str, delta: int) -> None:
 
 
 @given(valid_iins(), st.integers(min_value=0, max_value=9), st.integers(1, 9))
-def test_changing_any_of_the_first_ten_digits_breaks_it(iin: str, position: int, delta: int) -> None:
+def test_changing_any_of_the_first_ten_digits_breaks_it(
+    iin: str, position: int, delta: int
+) -> None:
     changed = iin[:position] + str((int(iin[position]) + delta) % 10) + iin[position + 1 :]
     # The one blind spot of the algorithm itself: when the change moves the first
     # weighted sum to or from 10, the second weighting decides, and may agree by chance.

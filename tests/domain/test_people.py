@@ -11,8 +11,15 @@ TODAY = dt.date(2026, 11, 28)
 
 def complaints(**changes: object) -> dict[str, str]:
     values: dict[str, object] = dict(
-        iin="871008401427", surname="Әбілова", name="Гүлнар", birth_date=None, sex=None,
-        hire_date=dt.date(2010, 1, 1), dismissal_date=None, electrical_group=None, today=TODAY,
+        iin="871008401427",
+        surname="Әбілова",
+        name="Гүлнар",
+        birth_date=None,
+        sex=None,
+        hire_date=dt.date(2010, 1, 1),
+        dismissal_date=None,
+        electrical_group=None,
+        today=TODAY,
     )
     values.update(changes)
     return {c.field: c.msgid for c in employee_complaints(**values)}  # type: ignore[arg-type]
@@ -43,8 +50,16 @@ def test_short_name_uses_initials() -> None:
 def test_kazakh_letters_sort_in_alphabet_order() -> None:
     names = ["Яковлев", "Әлиев", "Абаев", "Ұзақов", "Үсенов", "Іслямов", "Бекова", "Қасымов"]
     ordered = sorted(names, key=sort_key)
-    assert ordered == ["Абаев", "Әлиев", "Бекова", "Қасымов", "Ұзақов", "Үсенов", "Іслямов",
-                       "Яковлев"]
+    assert ordered == [
+        "Абаев",
+        "Әлиев",
+        "Бекова",
+        "Қасымов",
+        "Ұзақов",
+        "Үсенов",
+        "Іслямов",
+        "Яковлев",
+    ]
 
 
 def test_search_text_ignores_case_and_yo() -> None:

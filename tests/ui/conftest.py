@@ -18,8 +18,9 @@ from safedesk.ui.main_window import MainWindow
 def staffed_db(db: Database) -> Database:
     """An organisation with two units, a position and three people."""
     with db.write() as s:
-        save_organisation(s, OrganisationFields("«Шығыс» ЖШС", "ТОО «Шыгыс»", "940140000385",
-                                                headcount=120))
+        save_organisation(
+            s, OrganisationFields("«Шығыс» ЖШС", "ТОО «Шыгыс»", "940140000385", headcount=120)
+        )
         mine = add_unit(s, UnitFields("Кеніш", "Рудник"))
         shop = add_unit(s, UnitFields("Жөндеу цехы", "Ремонтный цех"))
         fitter = add_position(s, PositionFields("Слесарь", "Слесарь"))
@@ -29,8 +30,13 @@ def staffed_db(db: Database) -> Database:
             ("760212350620", "Ахметов", "Ерлан", shop.id),
             ("061211600012", "Яковлева", "Мария", mine.id),
         ):
-            add_employee(s, EmployeeFields(iin=iin, surname=surname, name=name, unit_id=unit,
-                                           position_id=fitter.id), today)
+            add_employee(
+                s,
+                EmployeeFields(
+                    iin=iin, surname=surname, name=name, unit_id=unit, position_id=fitter.id
+                ),
+                today,
+            )
     return db
 
 

@@ -72,8 +72,11 @@ def test_good_employee_appears_in_the_table(window: MainWindow, qtbot: QtBot) ->
     page = window.show_page("employees")
     assert isinstance(page, EmployeesPage)
     first = "9001013"  # born 01.01.1990, male
-    iin = next(f"{first}{n:04d}{check_digit(f'{first}{n:04d}')}" for n in range(100)
-               if check_digit(f"{first}{n:04d}") is not None)
+    iin = next(
+        f"{first}{n:04d}{check_digit(f'{first}{n:04d}')}"
+        for n in range(100)
+        if check_digit(f"{first}{n:04d}") is not None
+    )
     dialog = EmployeeDialog(page.db, None, page)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.iin, iin)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -22,7 +22,7 @@ def test_every_page_opens(window: MainWindow) -> None:
 
 
 def test_keyboard_goes_to_pages(window: MainWindow, qtbot: QtBot) -> None:
-    qtbot.keyClick(window, "2", modifier=__import__("PySide6.QtCore").QtCore.Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, "2", modifier=Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_name() == "employees"
 
 

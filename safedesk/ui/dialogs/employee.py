@@ -115,7 +115,7 @@ class EmployeeDialog(RecordDialog):
             return
         born, sex = iin_birth_date(text), iin_sex(text)
         self.iin_hint.setText(
-            _("Born {date}, {sex}").format(date=format_date(born), sex=_(SEX_LABELS[sex]))
+            _("Born {date}; sex: {sex}").format(date=format_date(born), sex=_(SEX_LABELS[sex]))
         )
         if self.birth_date.value() is None:
             self.birth_date.set_value(born)

@@ -28,7 +28,7 @@ class UnitDialog(RecordDialog):
         self.name_kk = self.add_field("name_kk", _("Name in Kazakh"), QLineEdit())
         self.name_ru = self.add_field("name_ru", _("Name in Russian"), QLineEdit())
         self.code = self.add_field("code", _("Code"), QLineEdit())
-        self.parent_unit = self.add_field("parent_id", _("Part of"), QComboBox())
+        self.parent_unit = self.add_field("parent_id", _("Parent unit"), QComboBox())
         fill_units(self.parent_unit, db, _("— top level —"))
         set_combo_value(self.parent_unit, parent_unit)
         self.setMinimumWidth(460)

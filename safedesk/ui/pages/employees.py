@@ -67,7 +67,7 @@ class EmployeesPage(TablePage):
             Column(N_("Unit"), localized_name(Unit.name_kk, Unit.name_ru), width=24),
             Column(N_("Position"), localized_name(Position.name_kk, Position.name_ru), width=24),
             Column(N_("Hire date"), Employee.hire_date, show=format_date, width=10),
-            Column(N_("Dismissed"), Employee.dismissal_date, show=format_date, width=10),
+            Column(N_("Dismissal date"), Employee.dismissal_date, show=format_date, width=10),
         ]
 
         def source():  # type: ignore[no-untyped-def]

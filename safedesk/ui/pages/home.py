@@ -57,10 +57,15 @@ class HomePage(Page):
                 else _("an OHS specialist or assigned duties suffice (up to 50 workers)")
             )
             self.details.setText(
-                _("BIN {bin} · {address}\nHead: {head_position} {head}\n"
-                  "Headcount {n}: {service}").format(
-                    bin=org.bin, address=org.address or "—", head=org.head_name or "—",
-                    head_position=org.head_position, n=org.headcount, service=service,
+                _(
+                    "BIN {bin} · {address}\nHead: {head_position} {head}\nHeadcount {n}: {service}"
+                ).format(
+                    bin=org.bin,
+                    address=org.address or "—",
+                    head=org.head_name or "—",
+                    head_position=org.head_position,
+                    n=org.headcount,
+                    service=service,
                 )
             )
         while self.counts.count():

@@ -115,5 +115,3 @@ class ResponsiblePage(TablePage):
             preview_form(self, self.db, "order", row_id)
         except Exception as e:
             show_error(self, e)
-
-

@@ -31,9 +31,7 @@ def show_bug(parent: QWidget | None, error: BaseException) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(_("SafeDesk"))
-    box.setText(
-        _("Something unexpected went wrong. Your data is safe; you can keep working.")
-    )
+    box.setText(_("Something unexpected went wrong. Your data is safe; you can keep working."))
     box.setInformativeText(_("The details were written to {log}.").format(log=log_file()))
     box.setDetailedText(details)
     copy = box.addButton(_("Copy details"), QMessageBox.ButtonRole.ActionRole)

@@ -1,8 +1,9 @@
-"""Print preview of a generated PDF: look, then print or save (QtPdf)."""
+"""Print preview of a generated PDF: choose the language, look, then print or save (QtPdf)."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QSize
@@ -11,9 +12,12 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
+    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,19 +25,36 @@ from PySide6.QtWidgets import (
 
 from safedesk.i18n import _
 
+# Printed forms are bilingual by default: one sheet both the worker and the inspector read.
+FORM_LANGUAGES = (("both", "Қазақша + Русский"), ("kk", "Қазақша"), ("ru", "Русский"))
+
 
 class PdfPreviewDialog(QDialog):
-    def __init__(self, pdf: Path, suggested_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        render: Callable[[str], Path],
+        suggested_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Print preview"))
-        self.pdf = pdf
+        self._render = render
         self.suggested_name = suggested_name
+        self.pdf: Path | None = None
         self.document = QPdfDocument(self)
-        self.document.load(str(pdf))
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.language = QComboBox()
+        self.language.setObjectName("form_language")
+        for code, label in FORM_LANGUAGES:
+            self.language.addItem(label, code)
+        self.language.currentIndexChanged.connect(lambda _i: self.load())
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("Language of the form")))
+        top.addWidget(self.language)
+        top.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = QPushButton(_("Print…"))
         self.save_button = QPushButton(_("Save as PDF…"))
@@ -43,9 +64,16 @@ class PdfPreviewDialog(QDialog):
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.save_as)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(820, 1000)
+        self.resize(860, 1000)
+        self.load()
+
+    def load(self) -> None:
+        self.pdf = self._render(self.language.currentData())
+        self.document.close()
+        self.document.load(str(self.pdf))
 
     def page_count(self) -> int:
         return int(self.document.pageCount())
@@ -54,13 +82,12 @@ class PdfPreviewDialog(QDialog):
         target, _filter = QFileDialog.getSaveFileName(
             self, _("Save as PDF"), self.suggested_name, "PDF (*.pdf)"
         )
-        if target:
+        if target and self.pdf is not None:
             shutil.copyfile(self.pdf, target)
 
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return
         painter = QPainter(printer)
         try:
@@ -76,5 +103,3 @@ class PdfPreviewDialog(QDialog):
                 painter.drawImage(QPointF(0, 0), image)
         finally:
             painter.end()
-
-

@@ -7,7 +7,6 @@ nothing typed is lost. Cancel (or Esc) leaves the stored record untouched.
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 from PySide6.QtCore import QByteArray
@@ -23,8 +22,7 @@ from sqlalchemy.orm import Session
 
 from safedesk.db.engine import Database
 from safedesk.errors import InvalidInput, SafeDeskError
-from safedesk.i18n import _
-from safedesk.settings import Settings
+from safedesk.settings import remember_geometry, remembered_geometry
 from safedesk.ui.widgets.fields import mark
 
 
@@ -96,20 +94,10 @@ class RecordDialog(QDialog):
             first.setFocus()
 
     # Each kind of dialog opens at the size the user last gave it.
-    def _geometry_key(self) -> str:
-        return type(self).__name__
-
     def _restore_geometry(self) -> None:
-        saved = Settings.load().geometry.get(self._geometry_key())
-        if saved:
-            self.restoreGeometry(QByteArray(base64.b64decode(saved)))
+        state = remembered_geometry(type(self).__name__)
+        if state:
+            self.restoreGeometry(QByteArray(state))
 
     def _save_geometry(self) -> None:
-        settings = Settings.load()
-        settings.geometry[self._geometry_key()] = base64.b64encode(
-            bytes(self.saveGeometry().data())
-        ).decode("ascii")
-        try:
-            settings.save()
-        except OSError:
-            pass  # a size not remembered is no reason to bother the user
+        remember_geometry(type(self).__name__, bytes(self.saveGeometry().data()))

@@ -1,0 +1,1 @@
+"""Printed and exported documents: PDF forms, XLSX registers, the submission package."""
