@@ -150,8 +150,9 @@ def normalise_id(raw: object) -> str:
 
     Excel stores an IIN typed as a number and drops the leading zero of people born
     2000-2009 (061211600012 becomes 61211600012, or 61211600012.0 via some readers).
-    Only 10 or 11 digits are padded (born 2000-2009 lose one or two zeros): anything
-    else is left as it is to fail validation with a message the user can act on.
+    Only 9 to 11 digits are padded (born 2000-2009 lose one zero, in 2000 two, and in
+    January-September 2000 three): anything else is left as it is, to fail validation
+    with a message the user can act on.
     """
     if raw is None:
         return ""
@@ -159,14 +160,14 @@ def normalise_id(raw: object) -> str:
         return str(raw)
     if isinstance(raw, int):
         text = str(raw)
-        return text.zfill(12) if 10 <= len(text) < 12 else text
+        return text.zfill(12) if 9 <= len(text) < 12 else text
     if isinstance(raw, float):
         if raw.is_integer():
             return normalise_id(int(raw))
         return str(raw)
     text = re.sub(r"[\s\u00a0'’`]", "", str(raw))
     text = _FLOAT_TAIL.sub("", text)
-    if text.isdigit() and 10 <= len(text) < 12:
+    if text.isdigit() and 9 <= len(text) < 12:
         # A column Excel formatted as number and then saved as CSV.
         text = text.zfill(12)
     return text

@@ -91,6 +91,7 @@ def test_impossible_eleven_digits_have_no_check_digit() -> None:
         ("871008401427", "871008401427"),
         (None, ""),
         (12345, "12345"),
+        (105500123, "000105500123"),  # born 5 January 2000: three zeros lost
     ],
 )
 def test_excel_numbers_get_their_zeros_back(raw: object, expected: str) -> None:
