@@ -19,6 +19,30 @@ def snapshot(row: Any) -> dict[str, Any]:
     return {attr.key: getattr(row, attr.key) for attr in mapper.column_attrs}
 
 
+_LAST_HASH = "audit_last_hash"
+
+
+def last_hash(session: Session) -> str:
+    """The hash the next entry links to.
+
+    Read once per write transaction and then kept: the transaction holds the write
+    lock, so no one else can append meanwhile, and a 10,000-row import saves 10,000
+    queries. Everything that appends must go through `note_hash`.
+    """
+    cached = session.info.get(_LAST_HASH)
+    if cached is None:
+        cached = (
+            session.scalars(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
+            or GENESIS
+        )
+        session.info[_LAST_HASH] = cached
+    return str(cached)
+
+
+def note_hash(session: Session, value: str) -> None:
+    session.info[_LAST_HASH] = value
+
+
 def _user(session: Session) -> str:
     return str(session.info.get("user", ""))
 
@@ -31,7 +55,6 @@ def record(
 ) -> AuditEntry:
     """Append one entry for `row` (already flushed) after `action`: insert, update, delete."""
     session.flush()
-    last = session.scalars(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
     after = None if action == "delete" else canonical(snapshot(row))
     entry = AuditEntry(
         at=utcnow(),
@@ -41,7 +64,7 @@ def record(
         action=action,
         before=canonical(before),
         after=after,
-        prev_hash=last or GENESIS,
+        prev_hash=last_hash(session),
     )
     entry.hash = entry_hash(
         entry.prev_hash,
@@ -54,6 +77,7 @@ def record(
         after=entry.after,
     )
     session.add(entry)
+    note_hash(session, entry.hash)
     return entry
 
 

@@ -19,8 +19,9 @@ from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from safedesk.db.audit import last_hash, note_hash
 from safedesk.db.models import AuditEntry, Base
-from safedesk.domain.audit_chain import GENESIS, canonical, entry_hash
+from safedesk.domain.audit_chain import canonical, entry_hash
 
 BATCH_SIZE = 5000
 BULK_ACTION = "bulk"
@@ -135,8 +136,8 @@ class BulkWriter:
 
     def _audit(self, table_name: str, first_id: int, last_id: int, rows: int) -> None:
         conn = self._session.connection()
-        # Read every time, not cached: a step may have written through a service since.
-        prev = conn.execute(select(_AUDIT.c.hash).order_by(_AUDIT.c.id.desc()).limit(1)).scalar()
+        # Shared with the services' entries, so a step may mix both in one transaction.
+        prev = last_hash(self._session)
         after = canonical({"rows": rows, "first_id": first_id, "last_id": last_id})
         entry: dict[str, Any] = {
             "at": self._moment,
@@ -146,7 +147,7 @@ class BulkWriter:
             "action": BULK_ACTION,
             "before": None,
             "after": after,
-            "prev_hash": prev or GENESIS,
+            "prev_hash": prev,
         }
         entry["hash"] = entry_hash(
             entry["prev_hash"],
@@ -159,4 +160,5 @@ class BulkWriter:
             after=after,
         )
         conn.execute(insert(_AUDIT), entry)
+        note_hash(self._session, entry["hash"])
         self.counts[_AUDIT.name] = self.counts.get(_AUDIT.name, 0) + 1
