@@ -1,17 +1,24 @@
-"""Start-up: language, database, migrations, the organisation on first start, the window."""
+"""Start-up: language, the window, then the database, migrations and the organisation.
+
+The window is shown first and the database opened right after its first paint, so the
+program appears at once even on a large database; nothing heavy (SQLAlchemy, ReportLab,
+openpyxl, Alembic) is imported before the window is on screen.
+"""
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, Any
 
-from safedesk.db.engine import Database, open_database
-from safedesk.db.migrate import prepare
 from safedesk.errors import SafeDeskError
 from safedesk.i18n import _
-from safedesk.paths import default_database
+
+if TYPE_CHECKING:
+    from safedesk.db.engine import Database
+    from safedesk.ui.main_window import MainWindow
 
 
-def application():  # type: ignore[no-untyped-def]
+def application() -> Any:
     """The one QApplication, made on first use."""
     from PySide6.QtWidgets import QApplication
 
@@ -22,45 +29,70 @@ def application():  # type: ignore[no-untyped-def]
 
 
 def open_prepared(db_arg: str | None) -> Database:
+    """Open --db (or the default) and bring its schema up to date."""
+    from safedesk.db.engine import open_database
+    from safedesk.db.migrate import prepare
+    from safedesk.paths import default_database
+
     db = open_database(db_arg or default_database())
     prepare(db)
     return db
 
 
-def build_window(db: Database, ask_organisation: bool = True):  # type: ignore[no-untyped-def]
-    """The main window; on a database with no organisation yet, ask for it first."""
+def ask_organisation_if_missing(db: Database, parent: Any = None) -> None:
+    """On first start the organisation card is asked for: it heads every printed form."""
     from safedesk.db.organisation import get_organisation
+
+    with db.session() as s:
+        missing = get_organisation(s) is None
+    if missing:
+        from safedesk.ui.dialogs.organisation import OrganisationDialog
+
+        OrganisationDialog(db, parent, first_start=True).exec()
+
+
+def build_window(db: Database, ask_organisation: bool = True) -> MainWindow:
+    """The main window on an open database, built at once (screenshots, benchmarks)."""
     from safedesk.ui.main_window import MainWindow
 
     if ask_organisation:
-        with db.session() as s:
-            missing = get_organisation(s) is None
-        if missing:
-            from safedesk.ui.dialogs.organisation import OrganisationDialog
-
-            OrganisationDialog(db, None, first_start=True).exec()
+        ask_organisation_if_missing(db)
     return MainWindow(db)
 
 
-def run_window(db_arg: str | None, language: str, explicit_language: bool = False) -> int:
+def attach_database(window: MainWindow, db_arg: str | None) -> bool:
+    """Open the database into a window already on screen; False (and a message) if not."""
     from PySide6.QtWidgets import QMessageBox
 
+    try:
+        db = open_prepared(db_arg)
+    except SafeDeskError as e:
+        QMessageBox.critical(window, _("SafeDesk"), e.message())
+        window.close()
+        return False
+    ask_organisation_if_missing(db, window)
+    window.attach(db)
+    return True
+
+
+def run_window(db_arg: str | None, language: str, explicit_language: bool = False) -> int:
+    from PySide6.QtCore import QTimer
+
+    from safedesk.ui.main_window import MainWindow
     from safedesk.ui.qt_i18n import install_qt_translator
     from safedesk.ui.widgets.errors import install_excepthook
 
     app = application()
     install_qt_translator(app, language)
     install_excepthook()
-    try:
-        db = open_prepared(db_arg)
-    except SafeDeskError as e:
-        QMessageBox.critical(None, _("SafeDesk"), e.message())
-        return 1
-    window = build_window(db)
+    window = MainWindow()
     window.show()
+    opened: list[bool] = []
+    QTimer.singleShot(0, lambda: opened.append(attach_database(window, db_arg)))
     code = int(app.exec())
-    db.dispose()
-    return code
+    if window.db is not None:
+        window.db.dispose()
+    return code if all(opened) else 1
 
 
 def main() -> int:

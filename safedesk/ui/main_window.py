@@ -1,12 +1,14 @@
 """The main window: registers on the left, one page at a time, what is due in the status bar.
 
-Pages are built the first time they are shown, so start-up costs one page, not all.
-Switching the language rebuilds them, so every label follows at once.
+The window appears before the database is opened (`attach` comes after the first paint),
+and each page is built the first time it is shown: start-up costs one page, not all.
+Switching the language rebuilds the pages, so every label follows at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,59 +24,61 @@ from PySide6.QtWidgets import (
 )
 
 from safedesk import __version__
-from safedesk.db.engine import Database
-from safedesk.i18n import _, set_language
+from safedesk.i18n import N_, _, set_language
 from safedesk.settings import remember_geometry, remembered_geometry
 from safedesk.ui.qt_i18n import install_qt_translator
-from safedesk.ui.widgets.table_page import Page
+
+if TYPE_CHECKING:
+    from safedesk.db.engine import Database
+    from safedesk.ui.widgets.page import Page
+
+# (name, title, class): the navigation, in order. Modules are imported when first shown.
+PAGES: tuple[tuple[str, str, str], ...] = (
+    ("home", N_("Home"), "safedesk.ui.pages.home:HomePage"),
+    ("employees", N_("Employees"), "safedesk.ui.pages.employees:EmployeesPage"),
+    ("units", N_("Units"), "safedesk.ui.pages.units:UnitsPage"),
+    ("positions", N_("Positions"), "safedesk.ui.pages.positions:PositionsPage"),
+    ("responsible", N_("Responsible persons"), "safedesk.ui.pages.responsible:ResponsiblePage"),
+    ("settings", N_("Settings"), "safedesk.ui.pages.settings:SettingsPage"),
+)
 
 
-def page_factories(window: MainWindow) -> list[tuple[str, str, Callable[[], Page]]]:
-    """(name, title msgid, factory) of every page, in navigation order."""
-    from safedesk.ui.pages.employees import EmployeesPage
-    from safedesk.ui.pages.home import HomePage
-    from safedesk.ui.pages.positions import PositionsPage
-    from safedesk.ui.pages.responsible import ResponsiblePage
-    from safedesk.ui.pages.settings import SettingsPage
-    from safedesk.ui.pages.units import UnitsPage
-
-    db = window.db
-    return [
-        (HomePage.name, HomePage.title, lambda: HomePage(db)),
-        (EmployeesPage.name, EmployeesPage.title, lambda: EmployeesPage(db)),
-        (UnitsPage.name, UnitsPage.title, lambda: UnitsPage(db)),
-        (PositionsPage.name, PositionsPage.title, lambda: PositionsPage(db)),
-        (ResponsiblePage.name, ResponsiblePage.title, lambda: ResponsiblePage(db)),
-        (
-            SettingsPage.name,
-            SettingsPage.title,
-            lambda: SettingsPage(db, on_language=window.change_language),
-        ),
-    ]
+def page_names() -> list[str]:
+    return [name for name, _title, _cls in PAGES]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database | None = None) -> None:
         super().__init__()
-        self.db = db
+        self.db: Database | None = None
         self.setObjectName("main_window")
         self.resize(1200, 760)
         state = remembered_geometry("MainWindow")
         if state:
             self.restoreGeometry(QByteArray(state))
         self._build()
+        if db is not None:
+            self.attach(db)
+
+    def attach(self, db: Database) -> None:
+        """Start showing `db`: the window was already on screen while it was opened."""
+        self.db = db
+        self.setWindowTitle(f"SafeDesk {__version__} — {db.display_name}")
+        self.update_status()
+        self.show_page(self._wanted)
 
     # -- building ---------------------------------------------------------------------
     def _build(self, current: str = "home") -> None:
-        self.setWindowTitle(f"SafeDesk {__version__} — {self.db.display_name}")
-        self._factories = page_factories(self)
+        self.setWindowTitle(f"SafeDesk {__version__}")
         self.pages: dict[str, Page] = {}
+        self._wanted = current
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(260)
+        self.nav.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
         self.stack = QStackedWidget()
         self._placeholders: dict[str, QWidget] = {}
-        for name, title, _factory in self._factories:
+        for name, title, _cls in PAGES:
             self.nav.addItem(_(title))
             placeholder = QWidget()
             self._placeholders[name] = placeholder
@@ -86,10 +90,8 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
         self._build_menus()
-        self.status = QLabel()
+        self.status = QLabel(_("Opening the database…"))
         self.statusBar().addPermanentWidget(self.status)
-        self.update_status()
-        self.show_page(current)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -104,7 +106,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         go_menu = bar.addMenu(_("&Go"))
-        for i, (name, title, _factory) in enumerate(self._factories):
+        for i, (name, title, _cls) in enumerate(PAGES):
             act = QAction(_(title), self)
             if i < 9:
                 act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
@@ -118,10 +120,15 @@ class MainWindow(QMainWindow):
     # -- pages --------------------------------------------------------------------------
     def page(self, name: str) -> Page:
         """The page called `name`, built now if it has not been shown yet."""
+        if self.db is None:
+            raise RuntimeError("no database attached yet")
         if name not in self.pages:
-            index = [n for n, _t, _f in self._factories].index(name)
-            page = self._factories[index][2]()
-            placeholder = self._placeholders[name]
+            index = page_names().index(name)
+            module, cls = PAGES[index][2].split(":")
+            page: Page = getattr(importlib.import_module(module), cls)(self.db)
+            if hasattr(page, "language_chosen"):
+                page.language_chosen.connect(self.change_language)
+            placeholder = self._placeholders.pop(name)
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
@@ -129,27 +136,27 @@ class MainWindow(QMainWindow):
         return self.pages[name]
 
     def page_names(self) -> list[str]:
-        return [n for n, _t, _f in self._factories]
+        return page_names()
 
-    def show_page(self, name: str) -> Page:
-        page = self.page(name)
-        self.stack.setCurrentWidget(page)
-        row = self.page_names().index(name)
+    def show_page(self, name: str) -> Page | None:
+        self._wanted = name
+        row = page_names().index(name)
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
+        if self.db is None:
+            return None  # shown once the database is attached
+        page = self.page(name)
+        self.stack.setCurrentWidget(page)
         return page
 
     def _show_row(self, row: int) -> None:
-        if 0 <= row < len(self._factories):
-            self.show_page(self._factories[row][0])
+        if 0 <= row < len(PAGES):
+            self.show_page(PAGES[row][0])
 
     def current_page_name(self) -> str:
-        for name, page in self.pages.items():
-            if self.stack.currentWidget() is page:
-                return name
-        return "home"
+        return self._wanted
 
     def update_status(self) -> None:
         self.status.setText(_("Nothing is overdue"))
@@ -157,15 +164,20 @@ class MainWindow(QMainWindow):
     # -- language ---------------------------------------------------------------------
     def change_language(self, language: str) -> None:
         set_language(language)
-        install_qt_translator(QApplication.instance(), language)  # type: ignore[arg-type]
-        current = self.current_page_name()
+        app = QApplication.instance()
+        if app is not None:
+            install_qt_translator(app, language)
         old = self.centralWidget()
-        self._build(current)
+        self._build(self._wanted)
         if old is not None:
             old.deleteLater()
+        if self.db is not None:
+            self.attach(self.db)
 
     # -- actions ------------------------------------------------------------------------
     def _import_roster(self) -> None:
+        if self.db is None:
+            return
         from safedesk.ui.dialogs.import_roster import ImportRosterDialog
 
         if ImportRosterDialog.run(self.db, self):

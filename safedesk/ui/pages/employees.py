@@ -37,8 +37,6 @@ def unit_with_descendants(db_session: object, unit_id: int) -> list[int]:
 
 
 class EmployeesPage(TablePage):
-    name = "employees"
-    title = N_("Employees")
     search_hint = N_("Find by name, IIN or personnel No.")
 
     def build_filters(self) -> None:

@@ -10,7 +10,7 @@ from safedesk.db.organisation import get_organisation
 from safedesk.db.stats import register_counts
 from safedesk.domain.people import needs_ohs_service
 from safedesk.i18n import N_, _, pick
-from safedesk.ui.widgets.table_page import Page
+from safedesk.ui.widgets.page import Page
 
 REGISTER_TITLES = {
     "employees": N_("Employees"),
@@ -21,8 +21,6 @@ REGISTER_TITLES = {
 
 
 class HomePage(Page):
-    name = "home"
-    title = N_("Home")
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(db, parent)

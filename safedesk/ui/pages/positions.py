@@ -28,8 +28,6 @@ def _yes(value: object) -> str:
 
 
 class PositionsPage(TablePage):
-    name = "positions"
-    title = N_("Positions")
     search_hint = N_("Find a position")
 
     def make_model(self) -> SelectTableModel:

@@ -26,8 +26,6 @@ def _duties(value: object) -> str:
 
 
 class ResponsiblePage(TablePage):
-    name = "responsible"
-    title = N_("Responsible persons")
     search_hint = N_("Find by name or order No.")
 
     def build_filters(self) -> None:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,25 +14,19 @@ from PySide6.QtWidgets import (
 )
 
 from safedesk.db.engine import Database
-from safedesk.i18n import LANGUAGES, N_, _, current_language
+from safedesk.i18n import LANGUAGES, _, current_language
 from safedesk.logs import log_file
 from safedesk.settings import Settings
 from safedesk.ui.dialogs.organisation import OrganisationDialog
-from safedesk.ui.widgets.table_page import Page
+from safedesk.ui.widgets.page import Page
 
 
 class SettingsPage(Page):
-    name = "settings"
-    title = N_("Settings")
 
-    def __init__(
-        self,
-        db: Database,
-        parent: QWidget | None = None,
-        on_language: Callable[[str], None] | None = None,
-    ) -> None:
+    language_chosen = Signal(str)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(db, parent)
-        self._on_language = on_language
         settings = Settings.load()
         self.language = QComboBox()
         self.language.setObjectName("language")
@@ -63,8 +56,7 @@ class SettingsPage(Page):
         settings = Settings.load()
         settings.language = code
         settings.save()
-        if self._on_language is not None:
-            self._on_language(code)
+        self.language_chosen.emit(code)
 
     def _due_summary_toggled(self, on: bool) -> None:
         settings = Settings.load()

@@ -19,15 +19,13 @@ from safedesk.db.engine import Database
 from safedesk.db.models import Employee, Unit
 from safedesk.db.units import delete_unit, list_units
 from safedesk.errors import SafeDeskError
-from safedesk.i18n import N_, _, pick
+from safedesk.i18n import _, pick
 from safedesk.ui.dialogs.unit import UnitDialog
 from safedesk.ui.widgets.errors import show_problem
-from safedesk.ui.widgets.table_page import Page
+from safedesk.ui.widgets.page import Page
 
 
 class UnitsPage(Page):
-    name = "units"
-    title = N_("Units")
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(db, parent)

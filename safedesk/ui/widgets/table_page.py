@@ -26,22 +26,9 @@ from sqlalchemy import ColumnElement
 from safedesk.db.engine import Database
 from safedesk.i18n import _, ngettext
 from safedesk.ui.models import ROW_ID_ROLE, SelectTableModel
+from safedesk.ui.widgets.page import Page
 
 FILTER_DELAY_MS = 150
-
-
-class Page(QWidget):
-    """Anything shown in the main window: has a name (for screenshots) and a title."""
-
-    name = "page"
-    title = ""  # message id
-
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-
-    def refresh(self) -> None:
-        """Read the database again (after an import, a restore, another page's change)."""
 
 
 class TablePage(Page):
