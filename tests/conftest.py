@@ -9,11 +9,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from safedesk.db.engine import Database, open_database  # noqa: E402
-from safedesk.db.migrate import prepare  # noqa: E402
-from safedesk.i18n import set_language  # noqa: E402
+from safedesk.db.engine import Database, open_database
+from safedesk.db.migrate import prepare
+from safedesk.i18n import set_language
 
 
 @pytest.fixture(autouse=True)

@@ -21,17 +21,20 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def test_init_creates_database_with_organisation(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "new.db"
-    code, _out, err = run(capsys, "--db", str(path), "init", "--org-name", "ТОО «Қазмыс»",
-                          "--bin", "940140000385")
+    code, _out, err = run(
+        capsys, "--db", str(path), "init", "--org-name", "ТОО «Қазмыс»", "--bin", "940140000385"
+    )
     assert code == 0 and "Database ready" in err
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT name_kk, bin FROM organisation").fetchall() == [
-            ("ТОО «Қазмыс»", "940140000385")]
+            ("ТОО «Қазмыс»", "940140000385")
+        ]
 
 
 def test_init_with_bad_bin_says_why_and_exits_1(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    code, _out, err = run(capsys, "--db", str(tmp_path / "x.db"), "init", "--org-name", "X",
-                          "--bin", "940140000386")
+    code, _out, err = run(
+        capsys, "--db", str(tmp_path / "x.db"), "init", "--org-name", "X", "--bin", "940140000386"
+    )
     assert code == 1
     assert "BIN 940140000386: the check digit (12th) should be 5, not 6." in err
 
@@ -45,8 +48,10 @@ def test_stats_json_has_the_contract_shape(db_path: Path, capsys) -> None:  # ty
 
 
 def test_check_finds_a_tampered_audit_trail(db_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    assert run(capsys, "--db", str(db_path), "init", "--org-name", "A", "--bin",
-               "940140000385")[0] == 0
+    assert (
+        run(capsys, "--db", str(db_path), "init", "--org-name", "A", "--bin", "940140000385")[0]
+        == 0
+    )
     assert run(capsys, "--db", str(db_path), "check")[0] == 0
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE audit_log SET after = replace(after, 'A', 'B')")
@@ -63,14 +68,27 @@ def test_not_a_database_is_exit_1_with_a_message(tmp_path: Path, capsys) -> None
 
 
 def test_messages_follow_lang(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    code, _out, err = run(capsys, "--lang", "ru", "--db", str(tmp_path / "x.db"), "init",
-                          "--org-name", "X", "--bin", "940140000386")
+    code, _out, err = run(
+        capsys,
+        "--lang",
+        "ru",
+        "--db",
+        str(tmp_path / "x.db"),
+        "init",
+        "--org-name",
+        "X",
+        "--bin",
+        "940140000386",
+    )
     assert code == 1 and "БИН 940140000386" in err
 
 
 def test_real_process_with_default_database_in_user_folder(safedesk_home: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "safedesk", "init"], capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "safedesk", "init"],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert (safedesk_home / "data" / "safedesk.db").exists()

@@ -47,9 +47,13 @@ def test_new_file_is_created_at_head(tmp_path: Path) -> None:
 def test_populated_file_at_head_is_left_alone(db_path: Path) -> None:
     db = open_database(db_path)
     with db.engine.begin() as conn:
-        conn.execute(text("INSERT INTO units (name_kk, name_ru, code, created_at, updated_at, "
-                          "created_by, version) VALUES ('Цех', 'Цех', '', '2026-01-01', "
-                          "'2026-01-01', 't', 1)"))
+        conn.execute(
+            text(
+                "INSERT INTO units (name_kk, name_ru, code, created_at, updated_at, "
+                "created_by, version) VALUES ('Цех', 'Цех', '', '2026-01-01', "
+                "'2026-01-01', 't', 1)"
+            )
+        )
     assert prepare(db) is None
     with db.session() as s:
         assert s.scalar(text("SELECT count(*) FROM units")) == 1
@@ -60,9 +64,13 @@ def test_backup_copy_holds_every_row(db_path: Path, tmp_path: Path) -> None:
 
     db = open_database(db_path)
     with db.engine.begin() as conn:
-        conn.execute(text("INSERT INTO units (name_kk, name_ru, code, created_at, updated_at, "
-                          "created_by, version) VALUES ('Цех', 'Цех', '', '2026-01-01', "
-                          "'2026-01-01', 't', 1)"))
+        conn.execute(
+            text(
+                "INSERT INTO units (name_kk, name_ru, code, created_at, updated_at, "
+                "created_by, version) VALUES ('Цех', 'Цех', '', '2026-01-01', "
+                "'2026-01-01', 't', 1)"
+            )
+        )
     copy = backup_sqlite_file(db_path, tmp_path / "backups" / "copy.db")
     with sqlite3.connect(copy) as conn:
         assert conn.execute("SELECT name_kk FROM units").fetchall() == [("Цех",)]

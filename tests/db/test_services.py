@@ -24,7 +24,10 @@ TODAY = dt.date(2026, 11, 28)
 
 def person(**changes: object) -> EmployeeFields:
     values: dict[str, object] = dict(
-        iin="871008401427", surname="Әбілова", name="Гүлнар", patronymic="Серікқызы",
+        iin="871008401427",
+        surname="Әбілова",
+        name="Гүлнар",
+        patronymic="Серікқызы",
         hire_date=dt.date(2015, 3, 1),
     )
     values.update(changes)
@@ -83,7 +86,9 @@ def test_every_write_is_in_the_audit_chain(db: Database) -> None:
     with db.session() as s:
         entries = list(chain(s))
     assert [(x.table_name, x.action) for x in entries] == [
-        ("employees", "insert"), ("employees", "update")]
+        ("employees", "insert"),
+        ("employees", "update"),
+    ]
     assert '"personnel_no":"42"' in (entries[-1].after or "")
     assert check_database(db).ok
 
@@ -120,8 +125,9 @@ def test_unit_cannot_be_inside_itself_and_busy_unit_stays(db: Database) -> None:
 
 def test_position_in_use_cannot_be_deleted(db: Database) -> None:
     with db.write() as s:
-        p = add_position(s, PositionFields("Электр слесарі", "Электрослесарь",
-                                           electrical_group_required=3))
+        p = add_position(
+            s, PositionFields("Электр слесарі", "Электрослесарь", electrical_group_required=3)
+        )
         add_employee(s, person(position_id=p.id), TODAY)
     with pytest.raises(InvalidInput), db.write() as s:
         delete_position(s, p.id, None)
@@ -131,12 +137,28 @@ def test_appointment_needs_duties_and_consistent_dates(db: Database) -> None:
     with db.write() as s:
         e = add_employee(s, person(), TODAY)
     with pytest.raises(InvalidInput) as caught, db.write() as s:
-        appoint(s, AppointmentFields(employee_id=e.id, order_no="", order_date=TODAY,
-                                     valid_from=TODAY, valid_to=TODAY - dt.timedelta(days=1)))
+        appoint(
+            s,
+            AppointmentFields(
+                employee_id=e.id,
+                order_no="",
+                order_date=TODAY,
+                valid_from=TODAY,
+                valid_to=TODAY - dt.timedelta(days=1),
+            ),
+        )
     assert caught.value.fields() == {"duties", "order_no", "valid_to"}
     with db.write() as s:
-        appoint(s, AppointmentFields(employee_id=e.id, duties=[Duty.PPE, Duty.OVERALL],
-                                     order_no="15-ӨҚ", order_date=TODAY, valid_from=TODAY))
+        appoint(
+            s,
+            AppointmentFields(
+                employee_id=e.id,
+                duties=[Duty.PPE, Duty.OVERALL],
+                order_no="15-ӨҚ",
+                order_date=TODAY,
+                valid_from=TODAY,
+            ),
+        )
     with db.session() as s:
         (row,) = appointments_in_force(s, TODAY)
         assert row.duties == ["overall", "ppe"]  # the order's fixed sequence
