@@ -69,14 +69,26 @@ def run_job(
     _running.add(job)
     dialog.canceled.connect(job.cancel)
 
+    # The dialog may be gone before the job's last signals arrive (its window closed):
+    # then the job is cancelled and its signals are dropped, never sent to a dead widget.
+    alive = [True]
+
+    def gone() -> None:
+        alive[0] = False
+        job.cancel()
+
+    dialog.destroyed.connect(gone)
+
     def progress(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, max(total, 1)))
+        if alive[0]:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, max(total, 1)))
 
     def finish() -> None:
         _running.discard(job)
-        dialog.close()
-        dialog.deleteLater()
+        if alive[0]:
+            dialog.close()
+            dialog.deleteLater()
 
     def done(result: object) -> None:
         finish()

@@ -21,7 +21,6 @@ REGISTER_TITLES = {
 
 
 class HomePage(Page):
-
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(db, parent)
         self.heading = QLabel()

@@ -22,7 +22,6 @@ from safedesk.ui.widgets.page import Page
 
 
 class SettingsPage(Page):
-
     language_chosen = Signal(str)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:

@@ -26,7 +26,6 @@ from safedesk.ui.widgets.page import Page
 
 
 class UnitsPage(Page):
-
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(db, parent)
         self.toolbar = QToolBar()

@@ -1,0 +1,66 @@
+"""Long jobs: progress shown, Cancel stops the job, the result or error comes back."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from safedesk.ui.workers import Progress, run_job
+
+
+class Stopped(Exception):
+    pass
+
+
+def test_cancel_button_stops_the_job(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    outcome: list[object] = []
+
+    def work(progress: Progress) -> int:
+        for i in range(10_000):
+            if not progress(i, 10_000):
+                raise Stopped()
+            time.sleep(0.001)
+        return 1
+
+    run_job(parent, "Working", work, outcome.append, outcome.append)
+    dialog = parent.findChild(QProgressDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.value() > 0, timeout=5000)
+    button = dialog.findChild(QPushButton)
+    assert button is not None and button.text() == "Cancel"
+    button.click()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
+    assert isinstance(outcome[0], Stopped)
+
+
+def test_result_arrives_on_the_gui_thread(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    outcome: list[object] = []
+    run_job(parent, "Working", lambda progress: 42, outcome.append, outcome.append)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
+    assert outcome == [42]
+
+
+def test_closing_the_window_mid_job_cancels_it_quietly(qtbot: QtBot) -> None:
+    parent = QWidget()
+    outcome: list[object] = []
+    started: list[bool] = []
+
+    def work(progress: Progress) -> int:
+        for i in range(10_000):
+            started.append(True)
+            if not progress(i, 10_000):
+                raise Stopped()
+            time.sleep(0.001)
+        return 1
+
+    run_job(parent, "Working", work, outcome.append, outcome.append)
+    qtbot.waitUntil(lambda: bool(started), timeout=5000)
+    parent.deleteLater()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
+    assert isinstance(outcome[0], Stopped)
