@@ -74,7 +74,6 @@ class MainWindow(QMainWindow):
         self._wanted = current
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(260)
         self.nav.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
         self.stack = QStackedWidget()
         self._placeholders: dict[str, QWidget] = {}
@@ -83,11 +82,14 @@ class MainWindow(QMainWindow):
             placeholder = QWidget()
             self._placeholders[name] = placeholder
             self.stack.addWidget(placeholder)
+        # Wide enough for the longest title in the current language, never cut.
+        self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 28)
         self.nav.currentRowChanged.connect(self._show_row)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
         self.setCentralWidget(splitter)
         self._build_menus()
         self.status = QLabel(_("Opening the database…"))

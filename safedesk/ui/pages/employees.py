@@ -49,6 +49,11 @@ class EmployeesPage(TablePage):
         self.show_dismissed = QCheckBox(_("Show dismissed"))
         self.show_dismissed.setObjectName("show_dismissed")
         for combo in (self.unit_filter, self.position_filter):
+            # Long unit paths must not squeeze the search box: show ~22 characters.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(22)
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
             self.filter_bar.addWidget(combo, 1)
         self.show_dismissed.toggled.connect(lambda _on: self.apply_filters())

@@ -42,6 +42,7 @@ class TablePage(Page):
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(_(self.search_hint))
+        self.search.setMinimumWidth(280)
         self.filter_bar = QHBoxLayout()
         self.filter_bar.addWidget(self.search, 2)
         self.count_label = QLabel()
@@ -151,9 +152,10 @@ class TablePage(Page):
         self.count_label.setText(ngettext("{n} record", "{n} records", n).format(n=n))
 
     def _size_columns(self) -> None:
-        metrics = self.table.fontMetrics()
-        header = self.table.horizontalHeader()
+        # Fit what the first batch shows, within bounds: long names are not cut at once,
+        # and one very long cell does not push every other column off the screen.
+        self.table.resizeColumnsToContents()
+        average = self.table.fontMetrics().averageCharWidth()
         for i, column in enumerate(self.model.columns):
-            # Never narrower than the title, so no header is cut on first sight.
-            wanted = metrics.averageCharWidth() * column.width + 16 if column.width else 0
-            self.table.setColumnWidth(i, max(wanted, header.sectionSizeHint(i) + 8))
+            widest = average * max(column.width, 12) * 2
+            self.table.setColumnWidth(i, min(self.table.columnWidth(i) + 12, widest))
