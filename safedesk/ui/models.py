@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, func, select
 
 from safedesk.db.engine import Database
 from safedesk.i18n import _
@@ -26,8 +26,8 @@ class Column:
     """One visible column: a translated title, what to select, how to sort and show it."""
 
     title: str  # message id, translated when shown
-    expr: ColumnElement[Any]
-    sort: ColumnElement[Any] | None = None  # e.g. the collation key of a name
+    expr: SQLColumnExpression[Any]
+    sort: SQLColumnExpression[Any] | None = None  # e.g. the collation key of a name
     show: Callable[[Any], str] | None = None
     align_right: bool = False
     width: int = 0  # a first width in characters; the user can change it
@@ -45,7 +45,7 @@ class SelectTableModel(QAbstractTableModel):
         db: Database,
         columns: Sequence[Column],
         source: Callable[[], Select[Any]],
-        key: ColumnElement[int],
+        key: SQLColumnExpression[int],
         batch: int = 200,
         default_sort: int = 0,
         filters: Sequence[ColumnElement[bool]] = (),

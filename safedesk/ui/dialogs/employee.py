@@ -64,9 +64,9 @@ class EmployeeDialog(RecordDialog):
         self.electrical_group.addItem(_("— none —"), None)
         for group in ELECTRICAL_GROUPS:
             self.electrical_group.addItem(str(group), group)
-        self.height = self.add_field("height_cm", _("Height, cm"), QSpinBox())
-        self.height.setRange(0, 250)
-        self.height.setSpecialValueText(_("— not set —"))
+        self.height_field = self.add_field("height_cm", _("Height, cm"), QSpinBox())
+        self.height_field.setRange(0, 250)
+        self.height_field.setSpecialValueText(_("— not set —"))
         self.clothing_size = self.add_field("clothing_size", _("Clothing size"), QLineEdit())
         self.shoe_size = self.add_field("shoe_size", _("Shoe size"), QLineEdit())
         self.head_size = self.add_field("head_size", _("Head size"), QLineEdit())
@@ -95,7 +95,7 @@ class EmployeeDialog(RecordDialog):
         self.hire_date.set_value(f.hire_date)
         self.dismissal_date.set_value(f.dismissal_date)
         set_combo_value(self.electrical_group, f.electrical_group)
-        self.height.setValue(f.height_cm or 0)
+        self.height_field.setValue(f.height_cm or 0)
         self.clothing_size.setText(f.clothing_size)
         self.shoe_size.setText(f.shoe_size)
         self.head_size.setText(f.head_size)
@@ -130,14 +130,14 @@ class EmployeeDialog(RecordDialog):
             name=self.name.text(),
             patronymic=self.patronymic.text(),
             birth_date=self.birth_date.value(),
-            sex=Sex(sex) if sex else None,
+            sex=Sex(str(sex)) if sex else None,
             personnel_no=self.personnel_no.text(),
             unit_id=combo_value(self.unit),  # type: ignore[arg-type]
             position_id=combo_value(self.position),  # type: ignore[arg-type]
             hire_date=self.hire_date.value(),
             dismissal_date=self.dismissal_date.value(),
             electrical_group=combo_value(self.electrical_group),  # type: ignore[arg-type]
-            height_cm=self.height.value() or None,
+            height_cm=self.height_field.value() or None,
             clothing_size=self.clothing_size.text(),
             shoe_size=self.shoe_size.text(),
             head_size=self.head_size.text(),

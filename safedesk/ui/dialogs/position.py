@@ -52,7 +52,7 @@ class PositionDialog(RecordDialog):
         fields = PositionFields(
             name_kk=self.name_kk.text(),
             name_ru=self.name_ru.text(),
-            category=PositionCategory(combo_value(self.category)),
+            category=PositionCategory(str(combo_value(self.category))),
             harmful=self.harmful.isChecked(),
             electrical_group_required=combo_value(self.group),  # type: ignore[arg-type]
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, func, or_, select
 
 from safedesk.db.models import Employee, Position, Unit
 from safedesk.domain.collation import search_text
@@ -16,7 +16,9 @@ from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.widgets.table_page import TablePage
 
 
-def localized_name(kk: ColumnElement[str], ru: ColumnElement[str]) -> ColumnElement[str]:
+def localized_name(
+    kk: SQLColumnExpression[str], ru: SQLColumnExpression[str]
+) -> ColumnElement[str]:
     """SQL for the name in the current language, the other one when it is empty."""
     first, second = (kk, ru) if current_language() == "kk" else (ru, kk)
     return func.coalesce(func.nullif(first, ""), second)

@@ -67,8 +67,9 @@ class HomePage(Page):
             )
         while self.counts.count():
             item = self.counts.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for row, (key, n) in enumerate(counts.items()):
             self.counts.addWidget(QLabel(_(REGISTER_TITLES.get(key, key))), row, 0)
             number = QLabel(str(n))

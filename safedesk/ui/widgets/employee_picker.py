@@ -25,12 +25,14 @@ class EmployeePicker(QComboBox):
         self.db = db
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.lineEdit().setPlaceholderText(_("Type a name, IIN or personnel No."))
+        editor = self.lineEdit()
+        assert editor is not None  # an editable combo always has one
+        editor.setPlaceholderText(_("Type a name, IIN or personnel No."))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(200)
         self._timer.timeout.connect(self._search)
-        self.lineEdit().textEdited.connect(lambda _t: self._timer.start())
+        editor.textEdited.connect(lambda _t: self._timer.start())
         self.activated.connect(lambda i: self.chosen.emit(self.itemData(i)))
 
     def value(self) -> int | None:
