@@ -41,11 +41,9 @@ class EmployeeFields:
     glove_size: str = ""
 
 
-def employee_problems(
-    session: Session, fields: EmployeeFields, employee_id: int | None, today: dt.date
-) -> list[Problem]:
-    """Every rule the record breaks, the database's own (duplicates, links) included."""
-    found = [
+def rule_problems(fields: EmployeeFields, today: dt.date) -> list[Problem]:
+    """The rules of domain/people.py alone: what is wrong before any database is asked."""
+    return [
         Problem(c.field, c.msgid, dict(c.values))
         for c in employee_complaints(
             iin=fields.iin,
@@ -59,6 +57,13 @@ def employee_problems(
             today=today,
         )
     ]
+
+
+def employee_problems(
+    session: Session, fields: EmployeeFields, employee_id: int | None, today: dt.date
+) -> list[Problem]:
+    """Every rule the record breaks, the database's own (duplicates, links) included."""
+    found = rule_problems(fields, today)
     if fields.iin:
         other = session.scalars(
             select(Employee).where(Employee.iin == fields.iin, Employee.id != (employee_id or 0))

@@ -11,16 +11,15 @@ all at once, with the row numbers Excel shows.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
-from safedesk.db.employees import EmployeeFields
+from safedesk.db.employees import EmployeeFields, rule_problems
 from safedesk.db.roster_import import RosterRow, duplicate_iin_problems
 from safedesk.domain.ids import normalise_id
-from safedesk.domain.people import employee_complaints
 from safedesk.errors import FileProblem, Problem
 from safedesk.forms import roster_values as values
 from safedesk.forms.roster_header import (
@@ -188,7 +187,7 @@ def _person(number: int, cells: Cells, header: Header, today: dt.date) -> Roster
         dismissal_date=read("dismissal_date", values.date_of("dismissal_date", today)),
         electrical_group=read("electrical_group", values.electrical_group),
     )
-    problems[:0] = _rule_problems(fields, today)
+    problems[:0] = rule_problems(fields, today)
     return RosterRow(
         row=number,
         fields=fields,
@@ -196,22 +195,3 @@ def _person(number: int, cells: Cells, header: Header, today: dt.date) -> Roster
         position_name=values.text(_cell(cells, header, "position")),
         problems=problems,
     )
-
-
-def _rule_problems(fields: EmployeeFields, today: dt.date) -> Sequence[Problem]:
-    """The employee rules of domain/people.py (IIN, names, birth date and sex against the
-    IIN, dates), so that the file's own mistakes show before any database is asked."""
-    return [
-        Problem(c.field, c.msgid, dict(c.values))
-        for c in employee_complaints(
-            iin=fields.iin,
-            surname=fields.surname,
-            name=fields.name,
-            birth_date=fields.birth_date,
-            sex=fields.sex,
-            hire_date=fields.hire_date,
-            dismissal_date=fields.dismissal_date,
-            electrical_group=fields.electrical_group,
-            today=today,
-        )
-    ]

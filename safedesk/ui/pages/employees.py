@@ -102,23 +102,14 @@ class EmployeesPage(TablePage):
             found.append(or_(Employee.dismissal_date.is_(None), Employee.dismissal_date > today))
         return found
 
-    def add_record(self) -> None:
-        dialog = EmployeeDialog(self.db, None, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.after_save(dialog.saved_id)
-
-    def open_record(self, row_id: int) -> None:
-        dialog = EmployeeDialog(self.db, row_id, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.after_save(dialog.saved_id)
+    def record_dialog(self, row_id: int | None) -> QDialog:
+        return EmployeeDialog(self.db, row_id, self)
 
     def dismiss_current(self) -> None:
         row_id = self.current_id()
         if row_id is None:
             return
-        dialog = DismissDialog(self.db, row_id, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.after_save(row_id)
+        self._edit(DismissDialog(self.db, row_id, self))
 
     def import_roster(self) -> None:
         from safedesk.ui.dialogs.import_roster import ImportRosterDialog

@@ -54,12 +54,5 @@ class PositionsPage(TablePage):
             )
         return found
 
-    def add_record(self) -> None:
-        dialog = PositionDialog(self.db, None, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.after_save(dialog.saved_id)
-
-    def open_record(self, row_id: int) -> None:
-        dialog = PositionDialog(self.db, row_id, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.after_save(dialog.saved_id)
+    def record_dialog(self, row_id: int | None) -> QDialog:
+        return PositionDialog(self.db, row_id, self)

@@ -80,15 +80,8 @@ class ResponsiblePage(TablePage):
             )
         return found
 
-    def add_record(self) -> None:
-        dialog = AppointmentDialog(self.db, None, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.after_save(dialog.saved_id)
-
-    def open_record(self, row_id: int) -> None:
-        dialog = AppointmentDialog(self.db, row_id, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.after_save(dialog.saved_id)
+    def record_dialog(self, row_id: int | None) -> QDialog:
+        return AppointmentDialog(self.db, row_id, self)
 
     def end_current(self) -> None:
         row_id = self.current_id()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -93,13 +94,21 @@ class TablePage(Page):
         """The WHERE conditions of the current filter bar."""
         return []
 
-    def add_record(self) -> None:
-        """Open an empty record dialog."""
-
-    def open_record(self, row_id: int) -> None:
-        """Open the record `row_id` in its dialog."""
+    def record_dialog(self, row_id: int | None) -> QDialog | None:
+        """The dialog of record `row_id`, or of a new record when None."""
+        return None
 
     # -- shared behaviour -----------------------------------------------------------------
+    def add_record(self) -> None:
+        self._edit(self.record_dialog(None))
+
+    def open_record(self, row_id: int) -> None:
+        self._edit(self.record_dialog(row_id))
+
+    def _edit(self, dialog: QDialog | None) -> None:
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            self.after_save(getattr(dialog, "saved_id", None))
+
     def action(self, text: str, slot: Any, shortcut: Any = None) -> QAction:
         act = QAction(text, self)
         if shortcut is not None:
