@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from safedesk.db.due import due_items
 from safedesk.db.models import Employee, Position, ResponsibleAppointment, Unit
+from safedesk.domain.due import summarise
 
 # Each register issue adds its table here; a register not built yet is absent.
 REGISTERS: dict[str, Any] = {
@@ -28,9 +31,10 @@ def register_counts(session: Session) -> dict[str, int]:
     return counts
 
 
-def stats(session: Session) -> dict[str, Any]:
+def stats(session: Session, today: dt.date | None = None) -> dict[str, Any]:
     """The JSON shape of DESIGN.md §4."""
+    today = today or dt.date.today()
     return {
         "registers": register_counts(session),
-        "due": {"overdue": 0, "due_30_days": 0, "by_register": {}},
+        "due": summarise(due_items(session, today), today).as_json(),
     }

@@ -161,7 +161,26 @@ class MainWindow(QMainWindow):
         return self._wanted
 
     def update_status(self) -> None:
-        self.status.setText(_("Nothing is overdue"))
+        """What is overdue and due soon across every register, on every page."""
+        if self.db is None:
+            return
+        import datetime as dt
+
+        from safedesk.db.due import due_items
+        from safedesk.domain.due import summarise
+
+        today = dt.date.today()
+        with self.db.session() as s:
+            summary = summarise(due_items(s, today), today)
+        overdue, soon = summary.overdue, summary.due_30_days
+        if overdue or soon:
+            self.status.setText(
+                _("Overdue: {overdue} · due within 30 days: {soon}").format(
+                    overdue=overdue, soon=soon
+                )
+            )
+        else:
+            self.status.setText(_("Nothing is overdue"))
 
     # -- language ---------------------------------------------------------------------
     def change_language(self, language: str) -> None:

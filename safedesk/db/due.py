@@ -1,0 +1,25 @@
+"""Collecting what is due from every register that has deadlines.
+
+Each register's service module offers `due_items(session, today) -> list[DueItem]`
+(overdue items and those due within DUE_SOON_DAYS) and is listed here by import path,
+so that adding a register is one line and nothing imports what it does not use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+
+from sqlalchemy.orm import Session
+
+from safedesk.domain.due import DueItem
+
+PROVIDERS: tuple[str, ...] = ()
+
+
+def due_items(session: Session, today: dt.date) -> list[DueItem]:
+    """Every register's due and overdue items, most urgent first."""
+    items: list[DueItem] = []
+    for path in PROVIDERS:
+        items.extend(importlib.import_module(path).due_items(session, today))
+    return sorted(items, key=lambda item: (item.due, item.register, item.record_id))
