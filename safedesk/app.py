@@ -64,15 +64,75 @@ def attach_database(window: MainWindow, db_arg: str | None) -> bool:
     """Open the database into a window already on screen; False (and a message) if not."""
     from PySide6.QtWidgets import QMessageBox
 
+    from safedesk.ui.dialogs import database_tools as tools
+
     try:
-        db = open_prepared(db_arg)
+        db = tools.open_for_window(window, db_arg)  # the writer's lock, or read-only
     except SafeDeskError as e:
         QMessageBox.critical(window, _("SafeDesk"), e.message())
         window.close()
         return False
-    ask_organisation_if_missing(db, window)
+    if db is None:  # held by someone else, and the user would not look read-only
+        window.close()
+        return False
+    tools.warn_if_network_share(window, db)
+    tools.automatic_backup_shown(window, db, "start")
+    if not db.read_only:
+        ask_organisation_if_missing(db, window)
     window.attach(db)
+    show_due_summary(window)
     return True
+
+
+def show_due_summary(window: MainWindow) -> Any:
+    """A short, non-modal note at start-up when something is overdue (can be turned off)."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QCheckBox, QMessageBox
+
+    from safedesk.db.due import due_items
+    from safedesk.domain.due import summarise
+    from safedesk.settings import Settings
+
+    if window.db is None or not Settings.load().show_due_summary:
+        return None
+    today = dt.date.today()
+    with window.db.session() as s:
+        summary = summarise(due_items(s, today), today)
+    if not summary.overdue:
+        return None
+    box = QMessageBox(window)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("What is overdue"))
+    box.setText(
+        _("Overdue: {overdue}. Due within 30 days: {soon}. The list is on the home page.").format(
+            overdue=summary.overdue, soon=summary.due_30_days
+        )
+    )
+    # Parented to the box: PySide would otherwise free the check box under Qt's feet.
+    check = QCheckBox(_("Do not show this at start-up"), box)
+    box.setCheckBox(check)
+    box.setModal(False)
+
+    def closed() -> None:
+        if check.isChecked():
+            settings = Settings.load()
+            settings.show_due_summary = False
+            settings.save()
+
+    box.finished.connect(lambda _result: closed())
+    box.show()
+    return box
+
+
+def close_database(window: MainWindow) -> None:
+    """The close backup, then the database and its writer's lock are let go."""
+    if window.db is None:
+        return
+    from safedesk.ui.dialogs.database_tools import automatic_backup_shown
+
+    automatic_backup_shown(None, window.db, "close")
+    window.db.dispose()
 
 
 def run_window(db_arg: str | None, language: str, explicit_language: bool = False) -> int:
@@ -90,8 +150,7 @@ def run_window(db_arg: str | None, language: str, explicit_language: bool = Fals
     opened: list[bool] = []
     QTimer.singleShot(0, lambda: opened.append(attach_database(window, db_arg)))
     code = int(app.exec())
-    if window.db is not None:
-        window.db.dispose()
+    close_database(window)
     return code if all(opened) else 1
 
 

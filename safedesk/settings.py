@@ -25,6 +25,8 @@ class Settings:
     language: str | None = None  # None: follow the system
     show_due_summary: bool = True
     geometry: dict[str, str] = field(default_factory=dict)  # window name -> base64 state
+    backup_folder: str | None = None  # automatic backups; None: see `backup_folder_for`
+    backups_kept: int = 20  # automatic backups kept per database (start and close)
 
     @staticmethod
     def path() -> Path:
@@ -53,6 +55,29 @@ class Settings:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=1), encoding="utf-8")
         tmp.replace(path)
+
+
+def backup_folder_for(db_path: Path, settings: Settings | None = None) -> Path:
+    """Where automatic backups of `db_path` go.
+
+    The folder in the settings if one is set; else `backups` beside the user data for
+    the default database, and beside the database itself for any other file (two
+    databases never share one folder's rotation by accident).
+    """
+    from safedesk.paths import data_dir
+
+    settings = settings or Settings.load()
+    if settings.backup_folder:
+        return Path(settings.backup_folder).expanduser()
+    if db_path.resolve().parent == data_dir().resolve():
+        return data_dir() / "backups"
+    return db_path.parent / "backups"
+
+
+def backups_kept(settings: Settings | None = None) -> int:
+    """How many automatic backups to keep: at least 1, whatever the file says."""
+    kept = (settings or Settings.load()).backups_kept
+    return kept if isinstance(kept, int) and kept >= 1 else Settings.backups_kept
 
 
 def remembered_geometry(window: str) -> bytes | None:

@@ -32,9 +32,11 @@ class Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     from safedesk.cli import (
+        backup_commands,
         database_commands,
         demo_command,
         import_command,
+        package_commands,
         print_command,
         screenshot_command,
     )
@@ -48,9 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"SafeDesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (
+        backup_commands,
         database_commands,
         demo_command,
         import_command,
+        package_commands,
         print_command,
         screenshot_command,
     ):

@@ -73,7 +73,6 @@ def run_check(args: argparse.Namespace) -> int:
                 n=report.audit_entries
             )
         )
-        return 0
-    for msgid, values in report.findings:
+    for msgid, values in [*report.findings, *report.notes]:
         print(render(msgid, values))
-    return 2
+    return 0 if report.ok else 2

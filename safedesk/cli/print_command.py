@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from typing import Any
 
@@ -32,6 +33,9 @@ def register(sub: Any) -> None:
         default="both",
         help=_("language of the form: kk, ru or both side by side (default)"),
     )
+    # Options of the journals (briefing-journal): the period printed.
+    p.add_argument("--from", dest="date_from", metavar="DATE", help=_("first day of the period"))
+    p.add_argument("--to", dest="date_to", metavar="DATE", help=_("last day of the period"))
     p.set_defaults(run=run_print)
 
 
@@ -47,6 +51,19 @@ def _record_id(value: str | None) -> int:
     return number
 
 
+def _date_option(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(value, pattern).date()
+        except ValueError:
+            pass
+    raise SafeDeskError(
+        N_("{value} is not a date; write it as 31.12.2026 or 2026-12-31."), value=value
+    )
+
+
 def run_print(args: argparse.Namespace) -> int:
     from safedesk.cli.common import open_for_command
     from safedesk.forms.pdf.registry import get_form, render_form
@@ -56,7 +73,12 @@ def run_print(args: argparse.Namespace) -> int:
     db = open_for_command(args)
     try:
         with db.session() as session:
-            path = render_form(session, form.name, record_id, args.out, args.form_lang)
+            options = {
+                key: day
+                for key in ("date_from", "date_to")
+                if (day := _date_option(getattr(args, key, None))) is not None
+            }
+            path = render_form(session, form.name, record_id, args.out, args.form_lang, **options)
     finally:
         db.dispose()
     print(_("Printed: {path}").format(path=path), file=sys.stderr)

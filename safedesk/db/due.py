@@ -14,7 +14,17 @@ from sqlalchemy.orm import Session
 
 from safedesk.domain.due import DueItem
 
-PROVIDERS: tuple[str, ...] = ()
+PROVIDERS: tuple[str, ...] = (
+    "safedesk.db.briefings",
+    "safedesk.db.knowledge_checks",
+    "safedesk.db.insurance",
+    "safedesk.db.near_misses",  # issue 8
+    "safedesk.db.observations",  # issue 8
+    "safedesk.db.accident_due",  # issue 8
+    "safedesk.db.risk_assessments",  # issue 6
+    "safedesk.db.ppe_due",  # issue 7
+    "safedesk.db.ppe_equipment",  # issue 7
+)
 
 
 def due_items(session: Session, today: dt.date) -> list[DueItem]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import getpass
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ def to_url(path_or_url: str | Path) -> str:
     return f"sqlite+pysqlite:///{Path(text).expanduser().resolve()}"
 
 
-def _check_sqlite_file(path: Path) -> None:
+def _check_sqlite_file(path: Path, read_only: bool = False) -> None:
     """Refuse, before SQLite touches it, a file that cannot be a usable database."""
     if path.is_dir():
         raise DatabaseProblem(N_("{path} is a folder, not a database file."), path=str(path))
@@ -58,11 +58,13 @@ def _check_sqlite_file(path: Path) -> None:
                 N_("{path} is not a SafeDesk database (it is not an SQLite file)."),
                 path=str(path),
             )
-        if not _writable(path):
+        if not read_only and not _writable(path):
             raise DatabaseProblem(
                 N_("The database {path} is read-only. Copy it to a folder you can write to."),
                 path=str(path),
             )
+    elif read_only:
+        raise DatabaseProblem(N_("The database {path} does not exist."), path=str(path))
     elif not _writable(path.parent):
         raise DatabaseProblem(
             N_("A database cannot be created in {path}: the folder is read-only."),
@@ -142,9 +144,11 @@ def translate_db_error(error: BaseException, path: str) -> DatabaseProblem | Non
 class Database:
     """One open database: its engine, read sessions, and write transactions."""
 
-    def __init__(self, engine: Engine, user: str) -> None:
+    def __init__(self, engine: Engine, user: str, read_only: bool = False) -> None:
         self.engine = engine
         self.user = user
+        self.read_only = read_only  # opened to look only: write() refuses
+        self.on_dispose: list[Callable[[], None]] = []  # e.g. releasing the writer's lock
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
         self._write_engine = engine.execution_options(safedesk_write=True)
         self._write_sessions = sessionmaker(bind=self._write_engine, expire_on_commit=False)
@@ -158,7 +162,13 @@ class Database:
         """The file of a SQLite database; None for a server."""
         if not self.is_sqlite or not self.engine.url.database:
             return None
-        return Path(self.engine.url.database)
+        name = self.engine.url.database
+        if self.engine.url.query.get("uri") and name.startswith("file:"):
+            from urllib.parse import unquote, urlparse
+            from urllib.request import url2pathname
+
+            return Path(url2pathname(unquote(urlparse(name).path)))
+        return Path(name)
 
     @property
     def display_name(self) -> str:
@@ -173,6 +183,14 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A write transaction: committed when the block ends, rolled back on any error."""
+        if self.read_only:
+            raise DatabaseProblem(
+                N_(
+                    "The database {path} was opened read-only. "
+                    "Nothing was saved; what you typed is still here."
+                ),
+                path=self.display_name,
+            )
         s = self._write_sessions()
         s.info["user"] = self.user
         try:
@@ -190,20 +208,35 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        while self.on_dispose:
+            self.on_dispose.pop()()
 
 
-def open_database(path_or_url: str | Path, user: str | None = None) -> Database:
-    """Engine and sessions for a SQLite path or a database URL; nothing is migrated here."""
+def open_database(
+    path_or_url: str | Path, user: str | None = None, read_only: bool = False
+) -> Database:
+    """Engine and sessions for a SQLite path or a database URL; nothing is migrated here.
+
+    `read_only` opens a SQLite file for looking only (another SafeDesk holds it):
+    SQLite itself refuses writes, and `Database.write()` says so before trying.
+    """
     url = make_url(to_url(path_or_url))
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:" and not url.query.get("uri"):
-            _check_sqlite_file(Path(url.database))
-        engine = create_engine(url)
+            _check_sqlite_file(Path(url.database), read_only)
+        if read_only and url.database:
+            uri = f"{Path(url.database).resolve().as_uri()}?mode=ro"
+            engine = create_engine(
+                url,
+                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            )
+        else:
+            engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     else:
         engine = create_engine(url, pool_pre_ping=True)
-    return Database(engine, user or _os_user())
+    return Database(engine, user or _os_user(), read_only)
 
 
 def _os_user() -> str:

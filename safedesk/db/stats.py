@@ -10,6 +10,11 @@ from sqlalchemy.orm import Session
 
 from safedesk.db.due import due_items
 from safedesk.db.models import Employee, Position, ResponsibleAppointment, Unit
+from safedesk.db.models.incidents import Accident, NearMiss, Observation  # issue 8
+from safedesk.db.models.indicators import InsuranceContract
+from safedesk.db.models.ppe import MilkIssue, PpeIssue, PpeItem, ProtectiveEquipment  # issue 7
+from safedesk.db.models.risk import FiveSAudit, RiskAssessment, RiskRow, SlamCard  # issue 6
+from safedesk.db.models.training import Briefing, CheckResult
 from safedesk.domain.due import summarise
 
 # Each register issue adds its table here; a register not built yet is absent.
@@ -18,6 +23,20 @@ REGISTERS: dict[str, Any] = {
     "units": Unit,
     "positions": Position,
     "responsible_persons": ResponsibleAppointment,
+    "briefings": Briefing,  # issue 4
+    "knowledge_checks": CheckResult,  # issue 4: people checked
+    "insurance_contracts": InsuranceContract,
+    "near_misses": NearMiss,  # issue 8
+    "observations": Observation,  # issue 8
+    "accidents": Accident,  # issue 8
+    "risk_assessments": RiskAssessment,  # issue 6
+    "risk_rows": RiskRow,  # issue 6
+    "slam_cards": SlamCard,  # issue 6
+    "five_s_audits": FiveSAudit,  # issue 6
+    "ppe_issues": PpeIssue,  # issue 7
+    "ppe_items": PpeItem,  # issue 7
+    "milk_issues": MilkIssue,  # issue 7
+    "protective_equipment": ProtectiveEquipment,  # issue 7
 }
 
 

@@ -20,12 +20,20 @@ from sqlalchemy import func, select
 
 from safedesk.db.engine import Database
 from safedesk.db.models import Employee
+from safedesk.demo import (
+    incidents,  # issue 8
+    ppe,  # issue 7
+)
 from safedesk.demo.bulk import BulkWriter, large_cache
 from safedesk.demo.context import DemoContext, DemoPlan, Step
+from safedesk.demo.knowledge_checks import add_checks
 from safedesk.demo.organisation import add_organisation
 from safedesk.demo.positions import POSITIONS, add_positions
+from safedesk.demo.question_bank import QUESTIONS, add_question_bank
 from safedesk.demo.responsible import add_appointments
+from safedesk.demo.risk import add_risk_assessments, planned_risk_rows  # issue 6
 from safedesk.demo.staff import add_employees
+from safedesk.demo.training import add_briefings
 from safedesk.demo.units import UNITS, add_units
 from safedesk.errors import InvalidInput, Problem, SafeDeskError
 from safedesk.i18n import N_
@@ -42,6 +50,14 @@ STEPS: list[Step] = [
     Step("employees", lambda plan: plan.employees, add_employees),
     Step("organisation", lambda plan: 1, add_organisation),  # names the director as head
     Step("responsible_persons", lambda plan: 4, add_appointments),
+    Step("briefings", lambda plan: plan.employees * (plan.years * 2 + 1), add_briefings),
+    Step("check_results", lambda plan: plan.employees * plan.years, add_checks),
+    Step("test_questions", lambda plan: len(QUESTIONS), add_question_bank),
+    Step("risk_assessments", planned_risk_rows, add_risk_assessments),  # issue 6
+    Step("near_misses", incidents.near_miss_rows, incidents.add_near_misses),  # issue 8
+    Step("observations", incidents.observation_rows, incidents.add_observations),  # issue 8
+    Step("accidents", incidents.accident_rows, incidents.add_accidents),  # issue 8
+    Step("ppe_issues", ppe.planned_rows, ppe.add_ppe),  # issue 7
 ]
 
 

@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
-    QListWidget,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -26,25 +25,12 @@ from PySide6.QtWidgets import (
 from safedesk import __version__
 from safedesk.i18n import N_, _, set_language
 from safedesk.settings import remember_geometry, remembered_geometry
+from safedesk.ui.navigation import PAGES, REGISTER_PAGES, Navigation, page_names
 from safedesk.ui.qt_i18n import install_qt_translator
 
 if TYPE_CHECKING:
     from safedesk.db.engine import Database
     from safedesk.ui.widgets.page import Page
-
-# (name, title, class): the navigation, in order. Modules are imported when first shown.
-PAGES: tuple[tuple[str, str, str], ...] = (
-    ("home", N_("Home"), "safedesk.ui.pages.home:HomePage"),
-    ("employees", N_("Employees"), "safedesk.ui.pages.employees:EmployeesPage"),
-    ("units", N_("Units"), "safedesk.ui.pages.units:UnitsPage"),
-    ("positions", N_("Positions"), "safedesk.ui.pages.positions:PositionsPage"),
-    ("responsible", N_("Responsible persons"), "safedesk.ui.pages.responsible:ResponsiblePage"),
-    ("settings", N_("Settings"), "safedesk.ui.pages.settings:SettingsPage"),
-)
-
-
-def page_names() -> list[str]:
-    return [name for name, _title, _cls in PAGES]
 
 
 class MainWindow(QMainWindow):
@@ -72,19 +58,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"SafeDesk {__version__}")
         self.pages: dict[str, Page] = {}
         self._wanted = current
-        self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
-        self.nav.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
+        self.nav = Navigation()
         self.stack = QStackedWidget()
         self._placeholders: dict[str, QWidget] = {}
-        for name, title, _cls in PAGES:
-            self.nav.addItem(_(title))
+        for name, _title, _cls in PAGES:
             placeholder = QWidget()
             self._placeholders[name] = placeholder
             self.stack.addWidget(placeholder)
-        # Wide enough for the longest title in the current language, never cut.
-        self.nav.setMinimumWidth(self.nav.sizeHintForColumn(0) + 28)
-        self.nav.currentRowChanged.connect(self._show_row)
+        self.nav.page_chosen.connect(self.show_page)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
@@ -102,11 +83,38 @@ class MainWindow(QMainWindow):
         import_roster = QAction(_("Import roster…"), self)
         import_roster.triggered.connect(self._import_roster)
         file_menu.addAction(import_roster)
+        for title, tool in (  # issue 10: the submission package
+            (N_("Export package…"), "open_export_wizard"),
+            (N_("Verify a package…"), "verify_package_dialog"),
+        ):
+            act = QAction(_(title), self)
+            act.setObjectName(tool)
+            act.triggered.connect(
+                lambda _c=False, t=tool: getattr(
+                    importlib.import_module("safedesk.ui.dialogs.export_wizard"), t
+                )(self)
+            )
+            file_menu.addAction(act)
         file_menu.addSeparator()
         quit_action = QAction(_("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        # Database: backups, restore and the check (safedesk/ui/dialogs/database_tools.py).
+        db_menu = bar.addMenu(_("&Database"))
+        for title, tool in (
+            (N_("Back up now…"), "back_up_now"),
+            (N_("Restore from a backup…"), "restore_from_file"),
+            (N_("Check database…"), "check_now"),
+        ):
+            act = QAction(_(title), self)
+            act.setObjectName(tool)
+            act.triggered.connect(
+                lambda _c=False, t=tool: getattr(
+                    importlib.import_module("safedesk.ui.dialogs.database_tools"), t
+                )(self)
+            )
+            db_menu.addAction(act)
         go_menu = bar.addMenu(_("&Go"))
         for i, (name, title, _cls) in enumerate(PAGES):
             act = QAction(_(title), self)
@@ -130,6 +138,8 @@ class MainWindow(QMainWindow):
             page: Page = getattr(importlib.import_module(module), cls)(self.db)
             if hasattr(page, "language_chosen"):
                 page.language_chosen.connect(self.change_language)
+            if hasattr(page, "open_requested"):
+                page.open_requested.connect(self.open_record)
             placeholder = self._placeholders.pop(name)
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
@@ -142,20 +152,22 @@ class MainWindow(QMainWindow):
 
     def show_page(self, name: str) -> Page | None:
         self._wanted = name
-        row = page_names().index(name)
-        if self.nav.currentRow() != row:
-            self.nav.blockSignals(True)
-            self.nav.setCurrentRow(row)
-            self.nav.blockSignals(False)
+        self.nav.select(name)
         if self.db is None:
             return None  # shown once the database is attached
         page = self.page(name)
         self.stack.setCurrentWidget(page)
         return page
 
-    def _show_row(self, row: int) -> None:
-        if 0 <= row < len(PAGES):
-            self.show_page(PAGES[row][0])
+    def open_record(self, register: str, record_id: int) -> None:
+        """Show the page of `register` and open record `record_id` in it."""
+        name = REGISTER_PAGES.get(register)
+        if name is None:
+            return
+        page = self.show_page(name)
+        opener = getattr(page, "open_record", None)
+        if opener is not None:
+            opener(record_id)
 
     def current_page_name(self) -> str:
         return self._wanted

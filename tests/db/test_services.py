@@ -162,3 +162,31 @@ def test_appointment_needs_duties_and_consistent_dates(db: Database) -> None:
     with db.session() as s:
         (row,) = appointments_in_force(s, TODAY)
         assert row.duties == ["overall", "ppe"]  # the order's fixed sequence
+
+
+def test_two_sessions_on_one_file_the_later_stale_save_is_refused(db: Database) -> None:
+    """Two programs (two engines) edit one employee: the second save must not overwrite."""
+    from safedesk.db.engine import open_database
+
+    assert db.path is not None
+    other = open_database(db.path, user="second")
+    try:
+        with db.write() as s:
+            e = add_employee(s, person(), TODAY)
+        with db.session() as s:  # both read version 1
+            mine = s.get(Employee, e.id)
+        with other.session() as s:
+            theirs = s.get(Employee, e.id)
+        assert mine is not None and theirs is not None and mine.version == theirs.version
+        with other.write() as s:
+            update_employee(s, e.id, theirs.version, person(personnel_no="THEIRS"), TODAY)
+        with pytest.raises(StaleRecord), db.write() as s:
+            update_employee(s, e.id, mine.version, person(personnel_no="MINE"), TODAY)
+        with db.session() as s:
+            now = s.get(Employee, e.id)
+            assert now is not None and (now.personnel_no, now.version) == ("THEIRS", 2)
+        with db.session() as s:
+            (last,) = list(chain(s))[-1:]
+        assert last.user == "second" and '"personnel_no":"THEIRS"' in (last.after or "")
+    finally:
+        other.dispose()

@@ -12,7 +12,7 @@ from safedesk.ui.pages.settings import SettingsPage
 
 
 def nav_texts(window: MainWindow) -> list[str]:
-    return [window.nav.item(i).text() for i in range(window.nav.count())]
+    return window.nav.titles()
 
 
 def test_every_page_opens(window: MainWindow) -> None:

@@ -45,6 +45,56 @@ FORMS: dict[str, PrintableForm] = {
             module="safedesk.forms.pdf.order",
             function="render_order",
         ),
+        PrintableForm(  # issue 6
+            name="wrac",
+            title=N_("Risk assessment sheet (WRAC)"),
+            module="safedesk.forms.pdf.wrac",
+            function="render_wrac",
+        ),
+        PrintableForm(  # issue 8
+            name="accident-act",
+            title=N_("Act on an accident at work (form Н-1)"),
+            module="safedesk.forms.pdf.accident_act",
+            function="render_accident_act",
+        ),
+        # issue 7: PPE
+        PrintableForm(
+            name="ppe-card",
+            title=N_("Personal PPE record card"),
+            module="safedesk.forms.pdf.ppe_card",
+            function="render_ppe_card",
+        ),
+        PrintableForm(
+            name="ppe-sheet",
+            title=N_("PPE issue sheet of a unit"),
+            module="safedesk.forms.pdf.ppe_sheet",
+            function="render_ppe_sheet",
+        ),
+        PrintableForm(
+            name="milk-statement",
+            title=N_("Monthly milk statement of a unit"),
+            module="safedesk.forms.pdf.milk_statement",
+            function="render_milk_statement",
+        ),
+        # issue 4: briefings and knowledge checks
+        PrintableForm(
+            name="briefing-journal",
+            title=N_("Workplace briefing journal"),
+            module="safedesk.forms.pdf.briefing_journal",
+            function="render_workplace_journal",
+        ),
+        PrintableForm(
+            name="introductory-journal",
+            title=N_("Introductory briefing journal"),
+            module="safedesk.forms.pdf.briefing_journal",
+            function="render_introductory_journal",
+        ),
+        PrintableForm(
+            name="protocol",
+            title=N_("Knowledge check protocol"),
+            module="safedesk.forms.pdf.protocol",
+            function="render_protocol",
+        ),
     )
 }
 

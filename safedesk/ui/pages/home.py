@@ -1,15 +1,34 @@
-"""Home: the organisation, what the registers hold, and what to do first."""
+"""Home: what is due across every register, the Concept's indicators, the registers."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+import datetime as dt
+import tempfile
+from pathlib import Path
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safedesk.db.due import due_items
 from safedesk.db.engine import Database
+from safedesk.db.indicators import compute, targets
+from safedesk.db.models import Organisation
 from safedesk.db.organisation import get_organisation
 from safedesk.db.stats import register_counts
 from safedesk.domain.people import needs_ohs_service
 from safedesk.i18n import N_, _, pick
+from safedesk.ui.widgets.due_list import DueList
+from safedesk.ui.widgets.errors import show_error
+from safedesk.ui.widgets.indicators_table import IndicatorsTable
 from safedesk.ui.widgets.page import Page
 
 REGISTER_TITLES = {
@@ -17,54 +36,149 @@ REGISTER_TITLES = {
     "units": N_("Units"),
     "positions": N_("Positions"),
     "responsible_persons": N_("Responsible persons"),
+    "briefings": N_("Briefings"),  # issue 4
+    "knowledge_checks": N_("Knowledge checks"),  # issue 4
+    "risk_assessments": N_("Risk assessments"),  # issue 6
+    "risk_rows": N_("Risk assessment rows"),
+    "risk_controls": N_("Risk control actions"),
+    "slam_cards": N_("SLAM cards"),
+    "five_s_audits": N_("5S audits"),
+    "insurance_contracts": N_("Accident insurance"),
+    "near_misses": N_("Near misses"),  # issue 8
+    "observations": N_("Observation cards"),  # issue 8
+    "accidents": N_("Accidents"),  # issue 8
+    "ppe_issues": N_("PPE issued"),  # issue 7
+    "ppe_items": N_("PPE catalogue items"),  # issue 7
+    "milk_issues": N_("Milk issued"),  # issue 7
+    "protective_equipment": N_("Protective equipment"),  # issue 7
 }
 
 
 class HomePage(Page):
+    """What must I do this week: the due list, the indicators, the registers' sizes."""
+
+    open_requested = Signal(str, int)
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(db, parent)
         self.heading = QLabel()
         self.heading.setObjectName("heading")
-        self.heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.heading.setWordWrap(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.due_list = DueList(REGISTER_TITLES)
+        self.due_list.open_requested.connect(self.open_requested)
+        due_box = QGroupBox(_("What is due"))
+        due_layout = QVBoxLayout(due_box)
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton(_("Export to Excel…"))
+        self.export_button.clicked.connect(self.export_xlsx)
+        self.print_button = QPushButton(_("Print…"))
+        self.print_button.clicked.connect(self.print_list)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.print_button)
+        due_layout.addLayout(buttons)
+        due_layout.addWidget(self.due_list)
+        self.indicators = IndicatorsTable()
+        self.indicators_box = QGroupBox()
+        QVBoxLayout(self.indicators_box).addWidget(self.indicators)
         self.counts_box = QGroupBox(_("Registers"))
         self.counts = QGridLayout(self.counts_box)
+        # Indicators across the top, where their long titles fit; below them the due
+        # list, which is the page's work, beside the registers' sizes.
+        self.indicators_box.setMaximumHeight(230)
+        body = QHBoxLayout()
+        body.addWidget(due_box, 3)
+        body.addWidget(self.counts_box, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.details)
-        layout.addWidget(self.counts_box)
-        layout.addStretch(1)
+        layout.addWidget(self.indicators_box)
+        layout.addLayout(body, 1)
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, today: dt.date | None = None) -> None:
+        today = today or dt.date.today()
+        self.today = today
         with self.db.session() as s:
             org = get_organisation(s)
             counts = register_counts(s)
+            due = due_items(s, today)
+            values = compute(s, today)
+            year_targets = targets(s, today.year)
+        self._show_organisation(org)
+        self.due_list.show_items(due, today)
+        self.indicators_box.setTitle(
+            _("Indicators of the Safe Labour Concept, {year}").format(year=today.year)
+        )
+        self.indicators.show_values(values, year_targets)
+        self._show_counts(counts)
+
+    def export_xlsx(self, path: str | None = None) -> None:
+        """Save the due list as an Excel file (asks where unless `path` is given)."""
+        from safedesk.forms.due_list_xlsx import write_due_list_xlsx
+
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, _("Export to Excel"), "due-list.xlsx", "Excel (*.xlsx)"
+            )
+        if path:
+            try:
+                write_due_list_xlsx(self.due_list.items, REGISTER_TITLES, self.today, path)
+            except Exception as e:
+                show_error(self, e)
+
+    def print_list(self) -> None:
+        """The due list as a PDF to print or save, for a meeting."""
+        from safedesk.forms.pdf.due_list import write_due_list_pdf
+        from safedesk.forms.pdf.parts import Letterhead
+        from safedesk.ui.widgets.pdf_preview import PdfPreviewDialog
+
+        with self.db.session() as s:
+            org = get_organisation(s)
+        head = (
+            Letterhead(org.name_kk, org.name_ru, org.bin, org.address)
+            if org
+            else Letterhead("", "", "")
+        )
+        folder = Path(tempfile.mkdtemp(prefix="safedesk-due-"))
+        items, today = self.due_list.items, self.today
+
+        def render(lang: str) -> Path:
+            return write_due_list_pdf(
+                items, head, REGISTER_TITLES, today, folder / f"due-{lang}.pdf", lang
+            )
+
+        try:
+            PdfPreviewDialog(render, "due-list.pdf", self).exec()
+        except Exception as e:
+            show_error(self, e)
+
+    def _show_organisation(self, org: Organisation | None) -> None:
         if org is None:
             self.heading.setText(_("No organisation yet"))
             self.details.setText(_("Enter the organisation in Settings."))
-        else:
-            self.heading.setText(pick(org.name_kk, org.name_ru))
-            service = (
-                _("an OHS service is required (more than 50 workers, Labour Code art. 202)")
-                if needs_ohs_service(org.headcount)
-                else _("an OHS specialist or assigned duties suffice (up to 50 workers)")
+            return
+        self.heading.setText(pick(org.name_kk, org.name_ru))
+        service = (
+            _("an OHS service is required (more than 50 workers, Labour Code art. 202)")
+            if needs_ohs_service(org.headcount)
+            else _("an OHS specialist or assigned duties suffice (up to 50 workers)")
+        )
+        self.details.setText(
+            _("BIN {bin} · Head: {head_position} {head} · Headcount {n}: {service}").format(
+                bin=org.bin,
+                head=org.head_name or "—",
+                head_position=org.head_position,
+                n=org.headcount,
+                service=service,
             )
-            self.details.setText(
-                _(
-                    "BIN {bin} · {address}\nHead: {head_position} {head}\nHeadcount {n}: {service}"
-                ).format(
-                    bin=org.bin,
-                    address=org.address or "—",
-                    head=org.head_name or "—",
-                    head_position=org.head_position,
-                    n=org.headcount,
-                    service=service,
-                )
-            )
+        )
+
+    def _show_counts(self, counts: dict[str, int]) -> None:
         while self.counts.count():
             item = self.counts.takeAt(0)
             widget = item.widget() if item is not None else None

@@ -1,0 +1,1 @@
+"""The submission package for the oblast labour inspection (DESIGN.md §5): build and verify."""

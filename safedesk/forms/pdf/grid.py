@@ -1,0 +1,105 @@
+"""A ruled table of a journal or a protocol: bilingual column heads, rows, empty signature cells.
+
+Column heads print in every language of the form, one under the other (Kazakh first), so a
+journal kept in both languages has one table, as the paper journals do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from safedesk.forms.pdf.fonts import BOLD, REGULAR
+from safedesk.forms.pdf.text import Texts, markup
+
+
+@dataclass(frozen=True)
+class GridColumn:
+    title: str  # msgid
+    share: float  # part of the width
+    align: str = "LEFT"
+
+
+def cell(text: str, style: Any) -> Any:
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(markup(text).replace("\n", "<br/>"), style)
+
+
+def both(t: Texts, kk: str, ru: str) -> str:
+    """A value in every printed language, one under the other, each once."""
+    shown: list[str] = []
+    for lang in t.languages:
+        value = t.pick(lang, kk, ru)
+        if value and value not in shown:
+            shown.append(value)
+    return "\n".join(shown)
+
+
+def leaf(path: str) -> str:
+    """'Mine / Shaft 1 / Section 2' → 'Section 2': a table cell names the unit itself."""
+    return path.rsplit(" / ", 1)[-1]
+
+
+def grid_styles(size: float) -> tuple[Any, Any]:
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.styles import ParagraphStyle
+
+    body = ParagraphStyle(
+        "grid", fontName=REGULAR, fontSize=size, leading=size * 1.2, splitLongWords=False
+    )
+    # Heads are smaller: the narrow signature columns must not split their words.
+    head = ParagraphStyle(
+        "grid_head",
+        parent=body,
+        fontName=BOLD,
+        fontSize=size - 1.5,
+        leading=(size - 1.5) * 1.2,
+        alignment=TA_CENTER,
+        splitLongWords=False,
+    )
+    return body, head
+
+
+def grid(
+    t: Texts,
+    width: float,
+    columns: Sequence[GridColumn],
+    rows: Sequence[Sequence[str]],
+    size: float = 7.5,
+    row_padding: float = 4.0,
+) -> Any:
+    """The table; the head repeats on every page; cells left '' stay empty to sign in."""
+    from reportlab.platypus import Table, TableStyle
+
+    body, head = grid_styles(size)
+    total = sum(c.share for c in columns)
+    widths = [width * c.share / total for c in columns]
+    data: list[list[Any]] = [[cell(t.joined(c.title, sep="\n"), head) for c in columns]]
+    number = [cell(str(i + 1), head) for i in range(len(columns))]
+    data.append(number)
+    data += [[cell(value, body) for value in row] for row in rows]
+    commands: list[Any] = [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("VALIGN", (0, 2), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("BACKGROUND", (0, 0), (-1, 1), (0.93, 0.93, 0.93)),
+    ]
+    # Room to sign in: a signature needs more height than one line of text.
+    commands += [
+        ("TOPPADDING", (0, 2), (-1, -1), row_padding),
+        ("BOTTOMPADDING", (0, 2), (-1, -1), row_padding),
+    ]
+    return Table(
+        data,
+        colWidths=widths,
+        style=TableStyle(commands),
+        repeatRows=2,
+        hAlign="LEFT",
+    )

@@ -1,0 +1,77 @@
+"""Examination commissions: who checks knowledge, formed by which order."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+from sqlalchemy import ColumnElement, func, or_, select
+
+from safedesk.db.check_commissions import delete_commission
+from safedesk.db.models import CheckCommission, CommissionMember, Employee
+from safedesk.domain.collation import search_text
+from safedesk.errors import SafeDeskError
+from safedesk.i18n import N_, _, format_date
+from safedesk.ui.dialogs.commission import CommissionDialog
+from safedesk.ui.models import Column, SelectTableModel
+from safedesk.ui.widgets.errors import show_problem
+from safedesk.ui.widgets.table_page import TablePage
+
+
+class CommissionsPage(TablePage):
+    search_hint = N_("Find by name, order No. or chair")
+
+    def build_filters(self) -> None:
+        self.delete_action = self.action(_("Delete"), self.delete_current)
+
+    def make_model(self) -> SelectTableModel:
+        chair = Employee.surname + " " + Employee.name + " " + Employee.patronymic
+        members = (
+            select(func.count(CommissionMember.id))
+            .where(CommissionMember.commission_id == CheckCommission.id)
+            .scalar_subquery()
+        )
+        columns = [
+            Column(N_("Name"), CheckCommission.name, width=30),
+            Column(N_("Order No."), CheckCommission.order_no, width=10),
+            Column(N_("Order date"), CheckCommission.order_date, show=format_date, width=10),
+            Column(N_("Chair"), chair, sort=Employee.sort_name, width=28),
+            Column(N_("Members"), members, align_right=True, width=8),
+        ]
+
+        def source():  # type: ignore[no-untyped-def]
+            return (
+                select()
+                .select_from(CheckCommission)
+                .join(Employee, CheckCommission.chair_id == Employee.id)
+            )
+
+        return SelectTableModel(
+            self.db, columns, source, CheckCommission.id, filters=self.conditions()
+        )
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = [CheckCommission.deleted_at.is_(None)]
+        typed = self.search.text().strip()
+        if typed:
+            found.append(
+                or_(
+                    Employee.search_text.contains(search_text(typed), autoescape=True),
+                    CheckCommission.name.contains(typed, autoescape=True),
+                    CheckCommission.order_no.contains(typed, autoescape=True),
+                )
+            )
+        return found
+
+    def record_dialog(self, row_id: int | None) -> QDialog:
+        return CommissionDialog(self.db, row_id, self)
+
+    def delete_current(self) -> None:
+        row_id = self.current_id()
+        if row_id is None:
+            return
+        try:
+            with self.db.write() as s:
+                delete_commission(s, row_id, None)
+        except SafeDeskError as e:
+            show_problem(self, e)
+            return
+        self.refresh()

@@ -1,0 +1,134 @@
+"""PPE issued: every issuance, with its due date; issue, issue to a unit, return, print the card."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QWidget
+from sqlalchemy import ColumnElement, or_, select
+
+from safedesk.db.engine import Database
+from safedesk.db.models import Employee, PpeIssue, PpeItem
+from safedesk.domain.collation import search_text
+from safedesk.errors import SafeDeskError
+from safedesk.i18n import N_, _, format_date
+from safedesk.ui.choices import fill_units
+from safedesk.ui.dialogs.ppe_issue import IssueDialog, ReturnDialog
+from safedesk.ui.models import Column, SelectTableModel
+from safedesk.ui.pages.employees import localized_name
+from safedesk.ui.widgets.errors import show_error, show_problem
+from safedesk.ui.widgets.table_page import TablePage
+
+
+def _yes(value: object) -> str:
+    return _("yes") if value else ""
+
+
+class PpeIssuesPage(TablePage):
+    search_hint = N_("Find by name, IIN, personnel No. or item")
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(db, parent)
+        # The newest issuances first.
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+
+    def build_filters(self) -> None:
+        self.unit_filter = QComboBox()
+        self.unit_filter.setObjectName("unit_filter")
+        fill_units(self.unit_filter, self.db, _("All units"))
+        self.unit_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.unit_filter.setMinimumContentsLength(22)
+        self.unit_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.filter_bar.addWidget(self.unit_filter, 1)
+        self.show_closed = QCheckBox(_("Show returned and replaced"))
+        self.show_closed.setObjectName("show_closed")
+        self.show_closed.toggled.connect(lambda _on: self.apply_filters())
+        self.filter_bar.addWidget(self.show_closed)
+        self.unit_action = self.action(_("Issue to a unit…"), self.issue_to_unit)
+        self.return_action = self.action(_("Return / write off…"), self.return_current)
+        self.card_action = self.action(_("Personal card…"), self.print_card, "Ctrl+P")
+
+    def make_model(self) -> SelectTableModel:
+        full = Employee.surname + " " + Employee.name + " " + Employee.patronymic
+        columns = [
+            Column(N_("Issue date"), PpeIssue.issue_date, show=format_date, width=10),
+            Column(N_("Full name"), full, sort=Employee.sort_name, width=26),
+            Column(N_("Personnel No."), Employee.personnel_no, width=9),
+            Column(N_("Item"), localized_name(PpeItem.name_kk, PpeItem.name_ru), width=28),
+            Column(N_("Size"), PpeIssue.size, width=6),
+            Column(N_("Quantity"), PpeIssue.quantity, align_right=True, width=6),
+            Column(N_("Due date"), PpeIssue.due_date, show=format_date, width=10),
+            Column(N_("Closed"), PpeIssue.closed_on, show=format_date, width=10),
+            Column(N_("Outside the norm"), PpeIssue.outside_norm, show=_yes, width=8),
+        ]
+
+        def source():  # type: ignore[no-untyped-def]
+            return (
+                select()
+                .select_from(PpeIssue)
+                .join(Employee, PpeIssue.employee_id == Employee.id)
+                .join(PpeItem, PpeIssue.item_id == PpeItem.id)
+            )
+
+        return SelectTableModel(self.db, columns, source, PpeIssue.id, filters=self.conditions())
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = [PpeIssue.deleted_at.is_(None)]
+        text = search_text(self.search.text().strip())
+        if text:
+            found.append(
+                or_(
+                    Employee.search_text.contains(text, autoescape=True),
+                    PpeItem.search_text.contains(text, autoescape=True),
+                )
+            )
+        unit_id = self.unit_filter.currentData()
+        if unit_id is not None:
+            from safedesk.db.ppe_due import unit_and_descendants
+
+            with self.db.session() as s:
+                found.append(Employee.unit_id.in_(unit_and_descendants(s, unit_id)))
+        if not self.show_closed.isChecked():
+            found.append(PpeIssue.closed_on.is_(None))
+        return found
+
+    def record_dialog(self, row_id: int | None) -> QDialog:
+        return IssueDialog(self.db, row_id, self)
+
+    def issue_to_unit(self) -> None:
+        from safedesk.ui.dialogs.ppe_unit_issue import UnitIssueDialog
+
+        self._edit(UnitIssueDialog(self.db, self.unit_filter.currentData(), self))
+        self._changed()
+
+    def after_save(self, row_id: int | None) -> None:
+        super().after_save(row_id)
+        self._changed()
+
+    def _changed(self) -> None:
+        window = self.window()
+        if hasattr(window, "update_status"):
+            window.update_status()
+
+    def return_current(self) -> None:
+        row_id = self.current_id()
+        if row_id is None:
+            show_problem(self, SafeDeskError(N_("Select the issuance to return or write off.")))
+            return
+        self._edit(ReturnDialog(self.db, row_id, self))
+
+    def print_card(self) -> None:
+        row_id = self.current_id()
+        if row_id is None:
+            show_problem(self, SafeDeskError(N_("Select a row of the person whose card to print.")))
+            return
+        from safedesk.ui.printing import preview_form
+
+        with self.db.session() as s:
+            row = s.get(PpeIssue, row_id)
+            employee_id = row.employee_id if row else 0
+        try:
+            preview_form(self, self.db, "ppe-card", employee_id)
+        except Exception as e:
+            show_error(self, e)

@@ -1,0 +1,160 @@
+"""Milk and therapeutic nutrition; protective equipment with its test dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QComboBox, QDialog
+from sqlalchemy import ColumnElement, or_, select
+
+from safedesk.db.engine import casefold
+from safedesk.db.models import Employee, MilkIssue, PpeItem, ProtectiveEquipment
+from safedesk.domain.collation import search_text
+from safedesk.domain.ppe_provisions import MILK_FORM_LABELS, MilkForm, litres
+from safedesk.errors import SafeDeskError
+from safedesk.i18n import N_, _, format_date
+from safedesk.ui.choices import fill_units
+from safedesk.ui.dialogs.ppe_provisions import EquipmentDialog, MilkDialog, TestDialog
+from safedesk.ui.models import Column, SelectTableModel
+from safedesk.ui.pages.employees import localized_name
+from safedesk.ui.widgets.errors import show_error, show_problem
+from safedesk.ui.widgets.table_page import TablePage
+
+FULL = Employee.surname + " " + Employee.name + " " + Employee.patronymic
+
+
+def _form(value: object) -> str:
+    try:
+        return _(MILK_FORM_LABELS[MilkForm(str(value))])
+    except ValueError:
+        return str(value)
+
+
+def _month(value: object) -> str:
+    return value.strftime("%m.%Y") if isinstance(value, dt.date) else ""
+
+
+def _litres(value: object) -> str:
+    return litres(int(value)) if isinstance(value, int) and value else ""
+
+
+def _unit_combo(page: TablePage) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName("unit_filter")
+    fill_units(combo, page.db, _("All units"))
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(22)
+    combo.currentIndexChanged.connect(lambda _i: page.apply_filters())
+    page.filter_bar.addWidget(combo, 1)
+    return combo
+
+
+def _in_unit(page: TablePage, combo: QComboBox, column: object) -> list[ColumnElement[bool]]:
+    unit_id = combo.currentData()
+    if unit_id is None:
+        return []
+    from safedesk.db.ppe_due import unit_and_descendants
+
+    with page.db.session() as s:
+        return [column.in_(unit_and_descendants(s, unit_id))]  # type: ignore[attr-defined]
+
+
+class MilkPage(TablePage):
+    search_hint = N_("Find by name, IIN or personnel No.")
+
+    def build_filters(self) -> None:
+        self.unit_filter = _unit_combo(self)
+        self.statement_action = self.action(_("Print monthly statement…"), self.print_statement)
+
+    def make_model(self) -> SelectTableModel:
+        columns = [
+            Column(N_("Month"), MilkIssue.month, show=_month, width=8),
+            Column(N_("Full name"), FULL, sort=Employee.sort_name, width=30),
+            Column(N_("Personnel No."), Employee.personnel_no, width=9),
+            Column(N_("Issued as"), MilkIssue.form, show=_form, width=16),
+            Column(N_("Shifts"), MilkIssue.shifts, align_right=True, width=6),
+            Column(N_("Litres"), MilkIssue.quantity_ml, show=_litres, align_right=True, width=6),
+            Column(N_("Compensation, tenge"), MilkIssue.amount_kzt, align_right=True, width=10),
+        ]
+
+        def source():  # type: ignore[no-untyped-def]
+            return (
+                select().select_from(MilkIssue).join(Employee, MilkIssue.employee_id == Employee.id)
+            )
+
+        return SelectTableModel(self.db, columns, source, MilkIssue.id, filters=self.conditions())
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = [MilkIssue.deleted_at.is_(None)]
+        text = search_text(self.search.text().strip())
+        if text:
+            found.append(Employee.search_text.contains(text, autoescape=True))
+        return found + _in_unit(self, self.unit_filter, Employee.unit_id)
+
+    def record_dialog(self, row_id: int | None) -> QDialog | None:
+        return MilkDialog(self.db, self) if row_id is None else None
+
+    def print_statement(self) -> None:
+        unit_id = self.unit_filter.currentData()
+        if unit_id is None:
+            show_problem(self, SafeDeskError(N_("Choose the unit whose statement to print.")))
+            return
+        from safedesk.ui.printing import preview_form
+
+        try:
+            preview_form(self, self.db, "milk-statement", int(unit_id))
+        except Exception as e:
+            show_error(self, e)
+
+
+class ProtectiveEquipmentPage(TablePage):
+    search_hint = N_("Find by inventory No., item or holder")
+
+    def build_filters(self) -> None:
+        self.unit_filter = _unit_combo(self)
+        self.test_action = self.action(_("Record a test…"), self.record_test)
+
+    def make_model(self) -> SelectTableModel:
+        columns = [
+            Column(N_("Next test"), ProtectiveEquipment.next_test_date, show=format_date, width=10),
+            Column(N_("Inventory No."), ProtectiveEquipment.inventory_no, width=10),
+            Column(N_("Item"), localized_name(PpeItem.name_kk, PpeItem.name_ru), width=40),
+            Column(N_("Last test"), ProtectiveEquipment.last_test_date, show=format_date, width=10),
+            Column(N_("Interval, months"), ProtectiveEquipment.test_interval_months, width=6),
+            Column(N_("Held by"), FULL, sort=Employee.sort_name, width=28),
+        ]
+
+        def source():  # type: ignore[no-untyped-def]
+            return (
+                select()
+                .select_from(ProtectiveEquipment)
+                .join(PpeItem, ProtectiveEquipment.item_id == PpeItem.id)
+                .outerjoin(Employee, ProtectiveEquipment.holder_id == Employee.id)
+            )
+
+        return SelectTableModel(
+            self.db, columns, source, ProtectiveEquipment.id, filters=self.conditions()
+        )
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = [ProtectiveEquipment.deleted_at.is_(None)]
+        text = search_text(self.search.text().strip())
+        if text:
+            found.append(
+                or_(
+                    casefold(ProtectiveEquipment.inventory_no).contains(text, autoescape=True),
+                    PpeItem.search_text.contains(text, autoescape=True),
+                    Employee.search_text.contains(text, autoescape=True),
+                )
+            )
+        return found + _in_unit(self, self.unit_filter, ProtectiveEquipment.unit_id)
+
+    def record_dialog(self, row_id: int | None) -> QDialog:
+        return EquipmentDialog(self.db, row_id, self)
+
+    def record_test(self) -> None:
+        row_id = self.current_id()
+        if row_id is None:
+            show_problem(self, SafeDeskError(N_("Select the equipment that was tested.")))
+            return
+        self._edit(TestDialog(self.db, row_id, self))

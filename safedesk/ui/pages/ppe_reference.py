@@ -1,0 +1,221 @@
+"""PPE reference pages: the catalogue, the norms per position, the stock."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import ColumnElement, select
+
+from safedesk.db.engine import casefold
+from safedesk.db.models import PpeItem, PpeNormLine, PpeNormSet, PpeReceipt
+from safedesk.db.ppe_catalogue import list_norm_sets
+from safedesk.db.ppe_stock import balances
+from safedesk.domain.collation import search_text
+from safedesk.domain.ppe import KIND_LABELS, WEAR_LABELS, ItemKind, Wear
+from safedesk.errors import SafeDeskError
+from safedesk.i18n import N_, _, format_date, pick
+from safedesk.ui.dialogs.ppe_reference import (
+    ItemDialog,
+    NormLineDialog,
+    NormPositionsDialog,
+    PersonalNormDialog,
+    ReceiptDialog,
+)
+from safedesk.ui.models import Column, SelectTableModel
+from safedesk.ui.pages.employees import localized_name
+from safedesk.ui.widgets.errors import show_problem
+from safedesk.ui.widgets.table_page import TablePage
+
+
+def _kind(value: object) -> str:
+    try:
+        return _(KIND_LABELS[ItemKind(str(value))])
+    except ValueError:
+        return str(value)
+
+
+def _wear(value: object) -> str:
+    try:
+        wear = Wear(str(value))
+    except ValueError:
+        return str(value)
+    return _("by months") if wear is Wear.MONTHS else _(WEAR_LABELS[wear])
+
+
+def _months(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+class PpeItemsPage(TablePage):
+    search_hint = N_("Find an item or a standard")
+
+    def make_model(self) -> SelectTableModel:
+        columns = [
+            Column(N_("Item"), localized_name(PpeItem.name_kk, PpeItem.name_ru), width=44),
+            Column(N_("Kind"), PpeItem.kind, show=_kind, width=20),
+            Column(N_("Certificate / standard"), PpeItem.standard, width=18),
+            Column(N_("Test interval, months"), PpeItem.test_interval_months, width=8),
+        ]
+        return SelectTableModel(
+            self.db,
+            columns,
+            lambda: select().select_from(PpeItem),
+            PpeItem.id,
+            filters=self.conditions(),
+        )
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = [PpeItem.deleted_at.is_(None)]
+        text = search_text(self.search.text().strip())
+        if text:
+            found.append(PpeItem.search_text.contains(text, autoescape=True))
+        return found
+
+    def record_dialog(self, row_id: int | None) -> QDialog:
+        return ItemDialog(self.db, row_id, self)
+
+
+class PpeNormsPage(TablePage):
+    search_hint = N_("Find an item in the norms")
+
+    def build_filters(self) -> None:
+        self.norm_filter = QComboBox()
+        self.norm_filter.setObjectName("norm_filter")
+        self.norm_filter.addItem(_("All norms"), None)
+        with self.db.session() as s:
+            for n in list_norm_sets(s):
+                self.norm_filter.addItem(pick(n.name_kk, n.name_ru), n.id)
+        self.norm_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.norm_filter.setMinimumContentsLength(30)
+        self.norm_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.filter_bar.addWidget(self.norm_filter, 1)
+        self.positions_action = self.action(_("Positions under the norm…"), self.edit_positions)
+        self.personal_action = self.action(_("Personal addition…"), self.add_personal)
+
+    def make_model(self) -> SelectTableModel:
+        columns = [
+            Column(N_("Norm"), localized_name(PpeNormSet.name_kk, PpeNormSet.name_ru), width=24),
+            Column(N_("Item"), localized_name(PpeItem.name_kk, PpeItem.name_ru), width=30),
+            Column(N_("Quantity"), PpeNormLine.quantity, align_right=True, width=6),
+            Column(N_("Wear period"), PpeNormLine.wear, show=_wear, width=10),
+            Column(N_("Months"), PpeNormLine.wear_months, show=_months, width=6),
+            Column(N_("Clause of the norm"), PpeNormLine.clause, width=8),
+            Column(N_("Legal basis"), PpeNormSet.legal_basis, width=30),
+            Column(N_("Edition"), PpeNormSet.edition_date, show=format_date, width=10),
+        ]
+
+        def source():  # type: ignore[no-untyped-def]
+            return (
+                select()
+                .select_from(PpeNormLine)
+                .join(PpeNormSet, PpeNormLine.norm_set_id == PpeNormSet.id)
+                .join(PpeItem, PpeNormLine.item_id == PpeItem.id)
+            )
+
+        return SelectTableModel(self.db, columns, source, PpeNormLine.id, filters=self.conditions())
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = [
+            PpeNormLine.deleted_at.is_(None),
+            PpeNormSet.deleted_at.is_(None),
+        ]
+        text = search_text(self.search.text().strip())
+        if text:
+            found.append(PpeItem.search_text.contains(text, autoescape=True))
+        norm_id = self.norm_filter.currentData()
+        if norm_id is not None:
+            found.append(PpeNormLine.norm_set_id == norm_id)
+        return found
+
+    def record_dialog(self, row_id: int | None) -> QDialog:
+        return NormLineDialog(self.db, row_id, self.norm_filter.currentData(), self)
+
+    def edit_positions(self) -> None:
+        norm_id = self.norm_filter.currentData()
+        if norm_id is None:
+            row_id = self.current_id()
+            with self.db.session() as s:
+                line = s.get(PpeNormLine, row_id) if row_id else None
+                norm_id = line.norm_set_id if line else None
+        if norm_id is None:
+            show_problem(self, SafeDeskError(N_("Choose the norm whose positions to set.")))
+            return
+        self._edit(NormPositionsDialog(self.db, int(norm_id), self))
+
+    def add_personal(self) -> None:
+        self._edit(PersonalNormDialog(self.db, self))
+
+
+class BalancesDialog(QDialog):
+    """What is in stock per item and size: received, issued, returned, left."""
+
+    def __init__(self, db: object, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Stock balances"))
+        heads = [_("Item"), _("Size"), _("Received"), _("Issued"), _("Returned"), _("Balance")]
+        with db.session() as s:  # type: ignore[attr-defined]
+            stock = balances(s)
+            names = {i.id: pick(i.name_kk, i.name_ru) for i in s.scalars(select(PpeItem))}
+        rows = sorted(stock.values(), key=lambda b: (names.get(b.item_id, ""), b.size))
+        self.table = QTableWidget(len(rows), len(heads))
+        self.table.setObjectName("balances")
+        self.table.setHorizontalHeaderLabels(heads)
+        for r, b in enumerate(rows):
+            values = (names.get(b.item_id, ""), b.size, b.received, b.issued, b.returned, b.balance)
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(str(value)))
+        self.table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(820, 560)
+
+
+class PpeStockPage(TablePage):
+    search_hint = N_("Find an item or a document")
+
+    def build_filters(self) -> None:
+        self.add_action.setText(_("Receive…"))
+        self.balances_action = self.action(_("Balances…"), self.show_balances)
+
+    def make_model(self) -> SelectTableModel:
+        columns = [
+            Column(N_("Date of receipt"), PpeReceipt.receipt_date, show=format_date, width=10),
+            Column(N_("Item"), localized_name(PpeItem.name_kk, PpeItem.name_ru), width=44),
+            Column(N_("Size"), PpeReceipt.size, width=6),
+            Column(N_("Quantity"), PpeReceipt.quantity, align_right=True, width=6),
+            Column(N_("Document No."), PpeReceipt.document, width=12),
+            Column(N_("Certificate"), PpeReceipt.certificate, width=18),
+        ]
+
+        def source():  # type: ignore[no-untyped-def]
+            return select().select_from(PpeReceipt).join(PpeItem, PpeReceipt.item_id == PpeItem.id)
+
+        return SelectTableModel(self.db, columns, source, PpeReceipt.id, filters=self.conditions())
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = [PpeReceipt.deleted_at.is_(None)]
+        text = search_text(self.search.text().strip())
+        if text:
+            found.append(
+                PpeItem.search_text.contains(text, autoescape=True)
+                | casefold(PpeReceipt.document).contains(text, autoescape=True)
+            )
+        return found
+
+    def record_dialog(self, row_id: int | None) -> QDialog | None:
+        return ReceiptDialog(self.db, self) if row_id is None else None
+
+    def show_balances(self) -> None:
+        BalancesDialog(self.db, self).exec()

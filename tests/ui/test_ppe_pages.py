@@ -1,0 +1,144 @@
+"""The PPE pages as a safety officer uses them: issue to a unit, see the due list change."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pytestqt.qtbot import QtBot
+
+from safedesk.db.engine import Database
+from safedesk.db.ppe_catalogue import PersonalNormFields, add_personal_norm
+from safedesk.db.ppe_issues import IssueFields, issue
+from safedesk.domain.ppe import Wear
+from safedesk.ui.dialogs.ppe_issue import IssueDialog
+from safedesk.ui.dialogs.ppe_unit_issue import UnitIssueDialog
+from safedesk.ui.main_window import MainWindow
+from safedesk.ui.pages.ppe_due import PpeDuePage
+from safedesk.ui.pages.ppe_issues import PpeIssuesPage
+from tests.db.ppe_fixtures import Shop, build_shop
+
+MY_PAGES = (
+    "ppe_due",
+    "ppe_issues",
+    "ppe_stock",
+    "ppe_norms",
+    "ppe_items",
+    "milk",
+    "protective_equipment",
+)
+
+
+@pytest.fixture
+def shop_window(db: Database, qtbot: QtBot) -> Iterator[tuple[MainWindow, Shop]]:
+    shop = build_shop(db)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    yield window, shop
+
+
+def _rows(page: PpeDuePage) -> list[list[str]]:
+    m = page.model
+    return [[m.data(m.index(r, c)) for c in range(m.columnCount())] for r in range(m.rowCount())]
+
+
+def test_every_ppe_page_opens(shop_window: tuple[MainWindow, Shop]) -> None:
+    window, _shop = shop_window
+    for name in MY_PAGES:
+        page = window.show_page(name)
+        assert page is not None and page.isVisible()
+
+
+def test_issue_to_a_unit_from_the_page_empties_its_due_list(
+    shop_window: tuple[MainWindow, Shop], qtbot: QtBot
+) -> None:
+    window, shop = shop_window
+    page = window.show_page("ppe_due")
+    assert isinstance(page, PpeDuePage)
+    page.unit_filter.setCurrentIndex(page.unit_filter.findData(shop.unit))
+    before = _rows(page)
+    assert before and all(r[6] == "Not issued" for r in before)
+    assert page.count_label.text() == f"{len(before)} records"
+
+    dialog = UnitIssueDialog(window.db, shop.unit, page)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.confirm = lambda _parent, found: bool(found)
+    assert dialog.table.rowCount() == len(before)
+    dialog.table.item(0, 0).setCheckState(  # type: ignore[union-attr]
+        dialog.table.item(0, 0).checkState().Unchecked  # type: ignore[union-attr]
+    )
+    dialog.issue_checked()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.issued == len(before) - 1
+
+    page.refresh()
+    assert len(_rows(page)) == 1  # only the unticked line is still due
+    issued = window.show_page("ppe_issues")
+    assert isinstance(issued, PpeIssuesPage)
+    issued.refresh()
+    assert issued.model.total() == len(before) - 1
+
+
+def test_wrong_line_keeps_the_unit_dialog_open(
+    shop_window: tuple[MainWindow, Shop], qtbot: QtBot
+) -> None:
+    window, shop = shop_window
+    dialog = UnitIssueDialog(window.db, shop.unit)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.confirm = lambda _parent, _found: True
+    row = next(r for r, line in enumerate(dialog.lines) if line.sized and line.size)
+    dialog.table.item(row, 3).setText("99")  # type: ignore[union-attr]
+    dialog.issue_checked()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "has no size «99»" in dialog.message.text()
+
+
+def test_item_outside_the_norm_needs_a_reason(
+    shop_window: tuple[MainWindow, Shop], qtbot: QtBot
+) -> None:
+    window, shop = shop_window
+    dialog = IssueDialog(window.db, None, None, shop.clerk, shop.items["helmet"])  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.confirm = lambda _parent, _found: True
+    dialog.accept()
+    assert dialog.saved_id is None
+    assert dialog.fields["reason"].property("invalid") is True
+    dialog.reason.setText("Visit to the mine")
+    dialog.accept()
+    assert dialog.saved_id is not None
+
+
+def test_due_list_exports_to_excel(shop_window: tuple[MainWindow, Shop], tmp_path: Path) -> None:
+    window, shop = shop_window
+    assert window.db is not None
+    with window.db.write() as s:
+        add_personal_norm(
+            s,
+            PersonalNormFields(shop.clerk, shop.items["robe"], 1, Wear.MONTHS, 12, "Archive work"),
+        )
+        boots = IssueFields(
+            shop.miners[1], shop.items["boots_rubber"], 1, dt.date(2024, 5, 6), "45"
+        )
+        issue(s, boots, dt.date(2024, 5, 6))
+    page = window.show_page("ppe_due")
+    assert isinstance(page, PpeDuePage)
+    page.refresh()
+    target = tmp_path / "due.xlsx"
+    page.export(str(target))
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    head = [c.value for c in sheet[1]]
+    assert head[:3] == ["Unit", "Full name", "IIN"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == page.model.total()
+    clerk = next(r for r in rows if r[2] == "061211600012")  # the leading zero is kept
+    assert clerk[5] == "Халат хлопчатобумажный" and clerk[11] == "Not issued"
+    miner = next(r for r in rows if r[2] == "871008401427")
+    assert miner[9] is None  # never issued: no date
+    late = next(r for r in rows if r[5] == "Сапоги резиновые шахтёрские" and r[9] is not None)
+    assert late[9] == dt.datetime(2024, 5, 6) and late[10] == dt.datetime(2025, 5, 6)
+    assert late[11] == "Overdue"
