@@ -1,7 +1,7 @@
-"""permit-to-work log
+"""permit-to-work log: permits, roles, crew, isolations, gas tests, admissions
 
 Revision ID: 0008
-Revises:  permits, roles, crew, isolations, gas tests, admissions:0007
+Revises: 0007
 Create Date: 2026-11-28
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = " permits, roles, crew, isolations, gas tests, admissions:0007"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
