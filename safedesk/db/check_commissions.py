@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session
 
 from safedesk.db.audit import record, snapshot
 from safedesk.db.knowledge_checks import holders_of_valid_checks
-from safedesk.db.models import CheckCommission, CommissionMember, Employee
+from safedesk.db.models import CheckCommission, CheckSession, CommissionMember, Employee
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
 from safedesk.db.types import utcnow
 from safedesk.domain.people import full_name
-from safedesk.errors import Problem
+from safedesk.errors import Problem, ReadOnlyRecord
 from safedesk.i18n import N_
 
 
@@ -115,11 +115,32 @@ def add_commission(session: Session, fields: CommissionFields) -> CheckCommissio
     return row
 
 
+def _refuse_if_cited(session: Session, commission_id: int) -> None:
+    """A signed protocol prints its commission's order and members: they are evidence too."""
+    cited = session.scalars(
+        select(CheckSession.id)
+        .where(
+            CheckSession.commission_id == commission_id,
+            CheckSession.signed_on.is_not(None),
+            CheckSession.deleted_at.is_(None),
+        )
+        .limit(1)
+    ).first()
+    if cited is not None:
+        raise ReadOnlyRecord(
+            N_(
+                "Signed protocols name this commission, so it can no longer be changed. "
+                "For a new order, create a new commission."
+            )
+        )
+
+
 def update_commission(
     session: Session, commission_id: int, version: int | None, fields: CommissionFields
 ) -> CheckCommission:
     row = get_row(session, CheckCommission, commission_id, N_("Commission"))
     check_version(row, version)
+    _refuse_if_cited(session, commission_id)
     refuse(commission_problems(session, fields))
     update(
         session,

@@ -17,6 +17,9 @@ from safedesk.domain.due import DueItem
 PROVIDERS: tuple[str, ...] = (
     "safedesk.db.briefings",
     "safedesk.db.knowledge_checks",
+    "safedesk.db.certificates",  # issue 4
+    "safedesk.db.contractor_training",  # issue 4
+    "safedesk.db.safety_days",  # issue 4
     "safedesk.db.insurance",
     "safedesk.db.near_misses",  # issue 8
     "safedesk.db.observations",  # issue 8
@@ -24,6 +27,7 @@ PROVIDERS: tuple[str, ...] = (
     "safedesk.db.risk_assessments",  # issue 6
     "safedesk.db.ppe_due",  # issue 7
     "safedesk.db.ppe_equipment",  # issue 7
+    "safedesk.db.permit_due",  # issue 5
 )
 
 

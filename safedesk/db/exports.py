@@ -56,6 +56,7 @@ class Export:
 EXPORTS: tuple[Export, ...] = (
     Export("safedesk.db.staff_exports", N_("Staff, units, positions, responsible persons")),
     Export("safedesk.db.training_exports", N_("Briefings and knowledge checks")),  # issue 4
+    Export("safedesk.db.permit_exports", N_("Permit-to-work log")),  # issue 5
     Export("safedesk.db.risk_exports", N_("Risk assessments")),  # issue 6
     Export("safedesk.db.ppe_exports", N_("PPE, milk and protective equipment")),  # issue 7
     Export("safedesk.db.incident_exports", N_("Near misses, observations, accidents")),  # issue 8

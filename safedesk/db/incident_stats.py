@@ -133,3 +133,61 @@ def monthly_figures(
         if key in months:
             months[key][3] += int(n)
     return [MonthFigures(m, *v) for m, v in months.items()]
+
+
+@dataclass(frozen=True)
+class UnitFigures:
+    unit_id: int
+    near_misses: int
+    safe: int
+    at_risk: int
+    injured: int
+
+
+def unit_figures(session: Session, start: dt.date, end: dt.date) -> list[UnitFigures]:
+    """Near misses, observed behaviour and injuries per unit (three GROUP BY queries),
+    for units side by side; units with nothing recorded in the period are left out.
+    Sorted by near misses, then injured, then at-risk behaviour, most first."""
+    first, last = _moments(start, end)
+    found: dict[int, list[int]] = {}
+
+    def add(unit_id: int, index: int, value: int | None) -> None:
+        found.setdefault(unit_id, [0, 0, 0, 0])[index] += int(value or 0)
+
+    near = (
+        select(NearMiss.unit_id, func.count(NearMiss.id))
+        .where(
+            NearMiss.deleted_at.is_(None),
+            NearMiss.occurred_at >= first,
+            NearMiss.occurred_at < last,
+        )
+        .group_by(NearMiss.unit_id)
+    )
+    for unit_id, n in session.execute(near):
+        add(unit_id, 0, n)
+    cards = (
+        select(
+            Observation.unit_id,
+            func.sum(Observation.safe_total),
+            func.sum(Observation.at_risk_total),
+        )
+        .where(
+            Observation.deleted_at.is_(None),
+            Observation.observed_on >= start,
+            Observation.observed_on <= end,
+        )
+        .group_by(Observation.unit_id)
+    )
+    for unit_id, safe, at_risk in session.execute(cards):
+        add(unit_id, 1, safe)
+        add(unit_id, 2, at_risk)
+    hurt = (
+        select(Accident.unit_id, func.count(AccidentVictim.id))
+        .join(AccidentVictim, AccidentVictim.accident_id == Accident.id)
+        .where(*current_accidents(start, end))
+        .group_by(Accident.unit_id)
+    )
+    for unit_id, n in session.execute(hurt):
+        add(unit_id, 3, n)
+    rows = [UnitFigures(uid, *values) for uid, values in found.items() if any(values)]
+    return sorted(rows, key=lambda u: (-u.near_misses, -u.injured, -u.at_risk, u.unit_id))

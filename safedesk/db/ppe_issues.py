@@ -296,3 +296,35 @@ def return_items(session: Session, fields: ReturnFields) -> PpeReturn:
     if fields.quantity == left:
         update(session, row, {"closed_on": fields.return_date})
     return back
+
+
+def delete_wrong_issue(session: Session, issue_id: int, version: int | None) -> list[int]:
+    """Delete an issuance typed by mistake (kept, soft-deleted, audited) and reopen what
+    issuing it had marked as replaced: the person's earlier issuances of the item closed
+    on its date without having all come back. Returns the ids reopened."""
+    row = get_row(session, PpeIssue, issue_id, N_("PPE issuance"))
+    delete_issue(session, issue_id, version)
+    still_issued = session.scalar(
+        select(PpeIssue.id).where(
+            PpeIssue.employee_id == row.employee_id,
+            PpeIssue.item_id == row.item_id,
+            PpeIssue.issue_date == row.issue_date,
+            PpeIssue.deleted_at.is_(None),
+        )
+    )
+    if still_issued is not None:  # another issuance of that day still replaces them
+        return []
+    reopened = []
+    for old in session.scalars(
+        select(PpeIssue).where(
+            PpeIssue.employee_id == row.employee_id,
+            PpeIssue.item_id == row.item_id,
+            PpeIssue.closed_on == row.issue_date,
+            PpeIssue.deleted_at.is_(None),
+            PpeIssue.id != row.id,
+        )
+    ):
+        if returned(session, old.id) < old.quantity:
+            update(session, old, {"closed_on": None})
+            reopened.append(old.id)
+    return reopened

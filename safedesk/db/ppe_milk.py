@@ -8,6 +8,7 @@ person and month — in kind, as therapeutic nutrition, or as monetary compensat
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
@@ -17,8 +18,15 @@ from safedesk.db.models import Employee, MilkIssue, MilkNorm, Position
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
 from safedesk.db.types import utcnow
 from safedesk.domain.people import full_name
-from safedesk.domain.ppe_provisions import MilkForm, milk_complaints, milk_ml, month_start
-from safedesk.errors import Problem
+from safedesk.domain.ppe_provisions import (
+    MAX_SHIFTS_A_MONTH,
+    MilkForm,
+    milk_complaints,
+    milk_ml,
+    month_start,
+)
+from safedesk.domain.working_days import WorkCalendar
+from safedesk.errors import InvalidInput, Problem, render
 from safedesk.i18n import N_
 
 
@@ -134,3 +142,93 @@ def delete_milk(session: Session, row_id: int, version: int | None) -> None:
     row = get_row(session, MilkIssue, row_id, N_("Milk issuance"))
     check_version(row, version)
     update(session, row, {"deleted_at": utcnow()})
+
+
+# -- a whole unit's month at once ---------------------------------------------------------
+BULK_MILK_PROBLEM = N_("{person}: {problem}")
+
+
+@dataclass(frozen=True)
+class MilkProposal:
+    """One entitled person of a month, with the shifts proposed for them."""
+
+    employee_id: int
+    person: str
+    personnel_no: str
+    shifts: int  # working days of the month while employed, by the holiday calendar
+    recorded: bool  # the month already has a row for this person
+
+
+def propose_month(
+    session: Session, month: dt.date, unit_ids: list[int] | None, calendar: WorkCalendar
+) -> list[MilkProposal]:
+    """Every entitled person of `unit_ids` in `month`, with the shifts they likely worked."""
+    first = month_start(month)
+    last = _last_day(first)
+    people = entitled_people(session, first, unit_ids)
+    recorded = set(
+        session.scalars(
+            select(MilkIssue.employee_id).where(
+                MilkIssue.month == first,
+                MilkIssue.deleted_at.is_(None),
+                MilkIssue.employee_id.in_([e.id for e in people]),
+            )
+        )
+    )
+    found = []
+    for e in people:
+        start = max(first, e.hire_date or first)
+        end = min(last, e.dismissal_date or last)
+        shifts = calendar.working_days_between(start - dt.timedelta(days=1), end)
+        found.append(
+            MilkProposal(
+                e.id,
+                full_name(e.surname, e.name, e.patronymic),
+                e.personnel_no or "",
+                min(shifts, MAX_SHIFTS_A_MONTH),
+                e.id in recorded,
+            )
+        )
+    return found
+
+
+def record_milk_many(session: Session, lines: Sequence[MilkFields]) -> list[MilkIssue]:
+    """Record every line or none (the caller's write transaction); each refusal names
+    the person. A person already recorded for the month is refused, not counted twice."""
+    problems: list[Problem] = []
+    made: list[MilkIssue] = []
+    seen: set[tuple[int, dt.date]] = set()
+    for fields in lines:
+        employee = session.get(Employee, fields.employee_id)
+        person = full_name(employee.surname, employee.name, "") if employee else "—"
+        month = month_start(fields.month) if fields.month else None
+        if month is not None:
+            twice = (fields.employee_id, month) in seen or session.scalar(
+                select(MilkIssue.id).where(
+                    MilkIssue.employee_id == fields.employee_id,
+                    MilkIssue.month == month,
+                    MilkIssue.deleted_at.is_(None),
+                )
+            )
+            seen.add((fields.employee_id, month))
+            if twice:
+                shown = {"month": month.strftime("%m.%Y")}
+                already = render(N_("Already recorded for {month}."), shown)
+                problems.append(
+                    Problem("lines", BULK_MILK_PROBLEM, {"person": person, "problem": already})
+                )
+                continue
+        try:
+            made.append(record_milk(session, fields))
+        except InvalidInput as e:
+            problems += [
+                Problem(
+                    "lines",
+                    BULK_MILK_PROBLEM,
+                    {"person": person, "problem": render(p.msgid, p.values)},
+                )
+                for p in e.problems
+            ]
+    if problems:
+        raise InvalidInput(problems)  # the write transaction rolls back what was made
+    return made

@@ -110,3 +110,21 @@ def add_category(session: Session, fields: CategoryFields) -> HazardCategory:
     )
     insert(session, row)
     return row
+
+
+def update_category(
+    session: Session, category_id: int, version: int | None, fields: CategoryFields
+) -> HazardCategory:
+    """Rename a category in kk/ru/en; its hazards stay in it."""
+    row = get_row(session, HazardCategory, category_id, N_("Hazard category"))
+    check_version(row, version)
+    if not (fields.name_kk.strip() or fields.name_ru.strip()):
+        refuse([Problem("name_ru", N_("The category's name is required (Kazakh or Russian)."))])
+    values = {
+        "code": fields.code.strip(),
+        "name_kk": fields.name_kk.strip(),
+        "name_ru": fields.name_ru.strip(),
+        "name_en": fields.name_en.strip(),
+    }
+    update(session, row, values)
+    return row

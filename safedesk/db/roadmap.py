@@ -82,6 +82,7 @@ SECTIONS: tuple[Section, ...] = (
         N_("OHS training of employees and contractor staff"),
         "safedesk.db.training_report:roadmap_lines",  # issue 4
     ),
+    Section((13,), N_("Gas analysers for every brigade"), "safedesk.db.ppe_report:gas_lines"),
     Section(
         (14,),
         N_("Milk and therapeutic nutrition for harmful conditions"),
@@ -107,6 +108,7 @@ SECTIONS: tuple[Section, ...] = (
         N_("Near Miss reporting and behavioural safety audits"),
         "safedesk.db.incident_report:roadmap_lines",  # issue 8
     ),
+    Section((33, 34, 39), N_("Accidents at work"), "safedesk.db.incident_report:accident_lines"),
     Section(
         (43,),
         N_("Compulsory accident insurance of employees"),

@@ -10,10 +10,14 @@ from sqlalchemy.orm import Session
 
 from safedesk.db.due import due_items
 from safedesk.db.models import Employee, Position, ResponsibleAppointment, Unit
+from safedesk.db.models.certificates import Certificate  # issue 4
+from safedesk.db.models.contractors import Contractor, ContractorWorker  # issue 4
 from safedesk.db.models.incidents import Accident, NearMiss, Observation  # issue 8
 from safedesk.db.models.indicators import InsuranceContract
+from safedesk.db.models.permits import Permit  # issue 5
 from safedesk.db.models.ppe import MilkIssue, PpeIssue, PpeItem, ProtectiveEquipment  # issue 7
 from safedesk.db.models.risk import FiveSAudit, RiskAssessment, RiskRow, SlamCard  # issue 6
+from safedesk.db.models.safety_days import SafetyDay  # issue 4
 from safedesk.db.models.training import Briefing, CheckResult
 from safedesk.domain.due import summarise
 
@@ -25,6 +29,11 @@ REGISTERS: dict[str, Any] = {
     "responsible_persons": ResponsibleAppointment,
     "briefings": Briefing,  # issue 4
     "knowledge_checks": CheckResult,  # issue 4: people checked
+    "permits": Permit,  # issue 5
+    "certificates": Certificate,  # issue 4
+    "contractors": Contractor,  # issue 4
+    "contractor_workers": ContractorWorker,  # issue 4
+    "safety_days": SafetyDay,  # issue 4
     "insurance_contracts": InsuranceContract,
     "near_misses": NearMiss,  # issue 8
     "observations": Observation,  # issue 8

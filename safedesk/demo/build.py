@@ -22,6 +22,7 @@ from safedesk.db.engine import Database
 from safedesk.db.models import Employee
 from safedesk.demo import (
     incidents,  # issue 8
+    permits,  # issue 5
     ppe,  # issue 7
 )
 from safedesk.demo.bulk import BulkWriter, large_cache
@@ -34,6 +35,11 @@ from safedesk.demo.responsible import add_appointments
 from safedesk.demo.risk import add_risk_assessments, planned_risk_rows  # issue 6
 from safedesk.demo.staff import add_employees
 from safedesk.demo.training import add_briefings
+from safedesk.demo.training_more import (  # issue 4
+    add_certificates,
+    add_contractors,
+    add_safety_days,
+)
 from safedesk.demo.units import UNITS, add_units
 from safedesk.errors import InvalidInput, Problem, SafeDeskError
 from safedesk.i18n import N_
@@ -53,11 +59,15 @@ STEPS: list[Step] = [
     Step("briefings", lambda plan: plan.employees * (plan.years * 2 + 1), add_briefings),
     Step("check_results", lambda plan: plan.employees * plan.years, add_checks),
     Step("test_questions", lambda plan: len(QUESTIONS), add_question_bank),
+    Step("certificates", lambda plan: plan.employees * plan.years // 4, add_certificates),
+    Step("contractors", lambda plan: 8 * 10 * (2 + plan.years * 2), add_contractors),  # issue 4
+    Step("safety_days", lambda plan: plan.years * 12 * 40, add_safety_days),  # issue 4
     Step("risk_assessments", planned_risk_rows, add_risk_assessments),  # issue 6
     Step("near_misses", incidents.near_miss_rows, incidents.add_near_misses),  # issue 8
     Step("observations", incidents.observation_rows, incidents.add_observations),  # issue 8
     Step("accidents", incidents.accident_rows, incidents.add_accidents),  # issue 8
     Step("ppe_issues", ppe.planned_rows, ppe.add_ppe),  # issue 7
+    Step("permits", permits.planned_rows, permits.add_permits),  # issue 5
 ]
 
 

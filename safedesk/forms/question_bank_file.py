@@ -36,7 +36,7 @@ def _text(value: object) -> str:
 def parse_correct(text: str) -> tuple[int, ...] | None:
     """'1, 3' → (0, 2); None when it is not a list of option numbers."""
     parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
-    if not all(p.isdigit() for p in parts):
+    if not all(p.isdecimal() for p in parts):  # isdigit() lets "²" through to int()
         return None
     return tuple(int(p) - 1 for p in parts)
 

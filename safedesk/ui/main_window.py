@@ -173,26 +173,38 @@ class MainWindow(QMainWindow):
         return self._wanted
 
     def update_status(self) -> None:
-        """What is overdue and due soon across every register, on every page."""
+        """What is overdue and due soon across every register, counted in the background."""
         if self.db is None:
             return
         import datetime as dt
 
         from safedesk.db.due import due_items
         from safedesk.domain.due import summarise
+        from safedesk.ui.workers import run_in_background
 
-        today = dt.date.today()
-        with self.db.session() as s:
-            summary = summarise(due_items(s, today), today)
-        overdue, soon = summary.overdue, summary.due_30_days
-        if overdue or soon:
+        db, today = self.db, dt.date.today()
+        self.status.setText(_("Counting what is due…"))
+        # Only the latest count may show: an older one can finish later.
+        self._status_generation = generation = getattr(self, "_status_generation", 0) + 1
+
+        def work() -> tuple[int, int]:
+            with db.session() as s:
+                summary = summarise(due_items(s, today), today)
+            return summary.overdue, summary.due_30_days
+
+        def done(counts: tuple[int, int]) -> None:
+            if generation != self._status_generation:
+                return
+            overdue, soon = counts
             self.status.setText(
                 _("Overdue: {overdue} · due within 30 days: {soon}").format(
                     overdue=overdue, soon=soon
                 )
+                if overdue or soon
+                else _("Nothing is overdue")
             )
-        else:
-            self.status.setText(_("Nothing is overdue"))
+
+        run_in_background(work, done, lambda _e: self.status.setText(""), owner=self.status)
 
     # -- language ---------------------------------------------------------------------
     def change_language(self, language: str) -> None:

@@ -29,6 +29,10 @@ SECTIONS: tuple[tuple[str, tuple[Page, ...]], ...] = (
             ),
         ),
     ),
+    (  # issue 5
+        N_("Permits"),
+        (("permits", N_("Permit-to-work log"), "safedesk.ui.pages.permits:PermitsPage"),),
+    ),
     (
         N_("Training"),
         (
@@ -43,6 +47,18 @@ SECTIONS: tuple[tuple[str, tuple[Page, ...]], ...] = (
                 N_("Examination commissions"),
                 "safedesk.ui.pages.commissions:CommissionsPage",
             ),
+            (
+                "certificates",
+                N_("Certificates"),
+                "safedesk.ui.pages.certificates:CertificatesPage",
+            ),  # issue 4
+            ("contractors", N_("Contractors"), "safedesk.ui.pages.contractors:ContractorsPage"),
+            (
+                "contractor_workers",
+                N_("Contractors' workers"),
+                "safedesk.ui.pages.contractor_workers:ContractorWorkersPage",
+            ),
+            ("safety_days", N_("OHS days"), "safedesk.ui.pages.safety_days:SafetyDaysPage"),
         ),
     ),
     (
@@ -56,6 +72,7 @@ SECTIONS: tuple[tuple[str, tuple[Page, ...]], ...] = (
             ),
             ("slam", N_("SLAM cards"), "safedesk.ui.pages.risk_cards:SlamPage"),
             ("five_s", N_("5S audits"), "safedesk.ui.pages.risk_cards:FiveSPage"),
+            ("jsa", N_("Job safety analyses"), "safedesk.ui.pages.risk_jsa:JsaPage"),
         ),
     ),
     (
@@ -91,6 +108,8 @@ SECTIONS: tuple[tuple[str, tuple[Page, ...]], ...] = (
         (
             ("insurance", N_("Accident insurance"), "safedesk.ui.pages.insurance:InsurancePage"),
             ("holidays", N_("Holiday calendar"), "safedesk.ui.pages.holidays:HolidaysPage"),
+            ("risk_matrix", N_("Risk matrix"), "safedesk.ui.pages.risk_matrix:RiskMatrixPage"),
+            ("hazards", N_("Hazard library"), "safedesk.ui.pages.risk_hazards:HazardsPage"),
             ("settings", N_("Settings"), "safedesk.ui.pages.settings:SettingsPage"),
         ),
     ),
@@ -104,8 +123,13 @@ REGISTER_PAGES: dict[str, str] = {
     "units": "units",
     "positions": "positions",
     "responsible_persons": "responsible",
+    "permits": "permits",  # issue 5
     "briefings": "briefings",
     "knowledge_checks": "knowledge_checks",
+    "certificates": "certificates",  # issue 4
+    "contractors": "contractors",  # issue 4
+    "contractor_workers": "contractor_workers",  # issue 4
+    "safety_days": "safety_days",  # issue 4
     "risk_assessments": "risk",
     "risk_controls": "risk_actions",
     "slam_cards": "slam",

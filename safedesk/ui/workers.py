@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -99,6 +100,39 @@ def run_job(
         on_error(error if isinstance(error, BaseException) else RuntimeError(str(error)))
 
     job.signals.progress.connect(progress)
+    job.signals.finished.connect(done)
+    job.signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(job)
+    return job
+
+
+def run_in_background(
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    owner: QObject | None = None,
+) -> Job:
+    """Run `work` off the GUI thread with no dialog (counting what is due, for instance).
+
+    The callbacks are dropped if `owner` is gone by the time the result arrives, so a
+    page closed in the meantime is never touched.
+    """
+    job = Job(lambda _progress: work())
+    _running.add(job)
+
+    def alive() -> bool:
+        return owner is None or shiboken6.isValid(owner)
+
+    def done(result: object) -> None:
+        _running.discard(job)
+        if alive():
+            on_done(result)
+
+    def failed(error: object) -> None:
+        _running.discard(job)
+        if alive():
+            on_error(error if isinstance(error, BaseException) else RuntimeError(str(error)))
+
     job.signals.finished.connect(done)
     job.signals.failed.connect(failed)
     QThreadPool.globalInstance().start(job)

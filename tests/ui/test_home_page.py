@@ -31,11 +31,18 @@ def lapsed_contract(window: MainWindow) -> int:
     return row.id
 
 
-def test_overdue_item_is_listed_and_opens_its_record(window: MainWindow, qtbot: QtBot) -> None:
-    contract = lapsed_contract(window)
+def refreshed(window: MainWindow, qtbot: QtBot) -> HomePage:
+    """The home page after the due list has been counted in the background."""
     page = window.show_page("home")
     assert isinstance(page, HomePage)
     page.refresh()
+    qtbot.waitUntil(lambda: page.due_ready, timeout=10000)
+    return page
+
+
+def test_overdue_item_is_listed_and_opens_its_record(window: MainWindow, qtbot: QtBot) -> None:
+    contract = lapsed_contract(window)
+    page = refreshed(window, qtbot)
     group = page.due_list.topLevelItem(0)
     assert group is not None and group.text(0) == "Overdue (1)"
     row = group.child(0)
@@ -84,13 +91,13 @@ def test_start_up_summary_is_non_modal_and_can_be_turned_off(
     assert show_due_summary(window) is None
 
 
-def test_due_list_exports_to_excel_with_real_dates(window: MainWindow, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_due_list_exports_to_excel_with_real_dates(
+    window: MainWindow, qtbot: QtBot, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     import openpyxl
 
     lapsed_contract(window)
-    page = window.show_page("home")
-    assert isinstance(page, HomePage)
-    page.refresh()
+    page = refreshed(window, qtbot)
     out = tmp_path / "due.xlsx"
     page.export_xlsx(str(out))
     sheet = openpyxl.load_workbook(out).active
@@ -101,7 +108,7 @@ def test_due_list_exports_to_excel_with_real_dates(window: MainWindow, tmp_path)
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:F2"
 
 
-def test_due_list_prints_in_kazakh_and_russian(window: MainWindow, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_due_list_prints_in_kazakh_and_russian(window: MainWindow, qtbot: QtBot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from pypdf import PdfReader
 
     from safedesk.forms.pdf.due_list import write_due_list_pdf
@@ -109,9 +116,7 @@ def test_due_list_prints_in_kazakh_and_russian(window: MainWindow, tmp_path) -> 
     from safedesk.ui.pages.home import REGISTER_TITLES
 
     lapsed_contract(window)
-    page = window.show_page("home")
-    assert isinstance(page, HomePage)
-    page.refresh()
+    page = refreshed(window, qtbot)
     out = write_due_list_pdf(
         page.due_list.items,
         Letterhead("«Шығыс» ЖШС", "ТОО «Шыгыс»", "940140000385"),
@@ -122,3 +127,19 @@ def test_due_list_prints_in_kazakh_and_russian(window: MainWindow, tmp_path) -> 
     text = PdfReader(out).pages[0].extract_text()
     assert "«Шығыс» ЖШС" in text and "ОС-17" in text
     assert "мерзімі өткен" in text and "просрочено" in text
+
+
+def test_a_long_due_list_shows_the_most_urgent_and_counts_the_rest(qtbot: QtBot) -> None:
+    from safedesk.domain.due import DueItem
+    from safedesk.ui.widgets.due_list import SHOWN_PER_GROUP, DueList
+
+    items = [
+        DueItem("briefings", i, "Repeated briefing", f"P{i}", TODAY - dt.timedelta(days=1))
+        for i in range(SHOWN_PER_GROUP + 25)
+    ]
+    widget = DueList({})
+    qtbot.addWidget(widget)
+    widget.show_items(items, TODAY)
+    group = widget.topLevelItem(0)
+    assert group is not None and group.childCount() == SHOWN_PER_GROUP + 1
+    assert "25 more" in group.child(SHOWN_PER_GROUP).text(0)  # type: ignore[union-attr]

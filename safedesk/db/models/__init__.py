@@ -2,6 +2,13 @@
 
 from safedesk.db.models.audit import AuditEntry
 from safedesk.db.models.base import Base
+from safedesk.db.models.certificates import Certificate, CertificateKind  # issue 4
+from safedesk.db.models.contractors import (  # issue 4
+    Contractor,
+    ContractorBriefing,
+    ContractorCheck,
+    ContractorWorker,
+)
 from safedesk.db.models.incidents import (  # issue 8
     Accident,
     AccidentCause,
@@ -14,6 +21,21 @@ from safedesk.db.models.incidents import (  # issue 8
 )
 from safedesk.db.models.indicators import IndicatorTarget, InsuranceContract
 from safedesk.db.models.organisation import Organisation
+from safedesk.db.models.permits import (  # issue 5
+    Permit,
+    PermitCrewMember,
+    PermitExtension,
+    PermitGasLimit,
+    PermitGasTest,
+    PermitIsolation,
+    PermitLine,
+    PermitOverride,
+    PermitRole,
+    PermitSetting,
+    PermitShift,
+    PermitTransition,
+    PermitTypeRule,
+)
 from safedesk.db.models.ppe import (  # issue 7
     MilkIssue,
     MilkNorm,
@@ -40,6 +62,7 @@ from safedesk.db.models.risk import (  # issue 6
     RiskRow,
     SlamCard,
 )
+from safedesk.db.models.safety_days import SafetyDay, SafetyDayAttendance  # issue 4
 from safedesk.db.models.staff import Employee, Position, Unit
 from safedesk.db.models.training import (  # issue 4
     BankQuestion,
@@ -60,10 +83,16 @@ __all__ = [
     "BankQuestion",
     "Base",
     "Briefing",
+    "Certificate",  # issue 4
+    "CertificateKind",
     "CheckCommission",
     "CheckResult",
     "CheckSession",
     "CommissionMember",
+    "Contractor",  # issue 4
+    "ContractorBriefing",
+    "ContractorCheck",
+    "ContractorWorker",
     "Employee",
     "FiveSAudit",  # issue 6
     "Hazard",
@@ -77,6 +106,19 @@ __all__ = [
     "Observation",
     "ObservationCount",
     "Organisation",
+    "Permit",  # issue 5
+    "PermitCrewMember",
+    "PermitExtension",
+    "PermitGasLimit",
+    "PermitGasTest",
+    "PermitIsolation",
+    "PermitLine",
+    "PermitOverride",
+    "PermitRole",
+    "PermitSetting",
+    "PermitShift",
+    "PermitTransition",
+    "PermitTypeRule",
     "Position",
     "PpeIssue",
     "PpeItem",
@@ -94,6 +136,8 @@ __all__ = [
     "RiskControl",
     "RiskMatrix",
     "RiskRow",
+    "SafetyDay",  # issue 4
+    "SafetyDayAttendance",
     "SlamCard",
     "TrainingNorm",
     "Unit",

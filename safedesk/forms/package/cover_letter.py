@@ -112,17 +112,24 @@ def _rows(
         )
         return [paragraph(markup(text), s.body)]
 
-    def files(lang: str) -> list[Any]:
-        shown = [paragraph(f"<b>{markup(t.get(lang, ENCLOSED))}</b>", s.left)]
-        for number, item in enumerate(enclosed, start=1):
+    def heading(lang: str) -> list[Any]:
+        return [paragraph(f"<b>{markup(t.get(lang, ENCLOSED))}</b>", s.left)]
+
+    # One row per file, so a long list of registers may go on to the next page.
+    def file(number: int, item: Enclosure) -> RowMaker:
+        def make(lang: str) -> list[Any]:
             what = markup(_describe(t, lang, item))
             end = "." if number == len(enclosed) else ";"
             line = f"{number}. <b>{markup(item.path)}</b> — {what}{end}"
-            shown.append(paragraph(line, s.subclause))
-        shown.append(paragraph(markup(t.get(lang, VERIFY)), note))
-        return shown
+            return [paragraph(line, s.subclause)]
 
-    return [body, responsible, details, files]
+        return make
+
+    def verify(lang: str) -> list[Any]:
+        return [paragraph(markup(t.get(lang, VERIFY)), note)]
+
+    files = [file(number, item) for number, item in enumerate(enclosed, start=1)]
+    return [body, responsible, details, heading, *files, verify]
 
 
 def _addressee(t: Texts, s: Styles, width: float) -> Any:

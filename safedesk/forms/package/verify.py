@@ -8,6 +8,7 @@ in the archive it does not list.
 from __future__ import annotations
 
 import hashlib
+import lzma
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -18,6 +19,17 @@ from safedesk.forms.package.manifest import NAME, ManifestBroken, read_manifest
 from safedesk.i18n import N_
 
 CHUNK = 1 << 20
+# What zipfile raises for a damaged archive or entry: a changed byte can also make it
+# claim a compression, encryption or zip version zipfile does not read.
+UNREADABLE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+)
 
 
 @dataclass(frozen=True)
@@ -48,7 +60,7 @@ def _digest(archive: zipfile.ZipFile, name: str) -> tuple[int, str]:
 def _read_all(archive: zipfile.ZipFile, name: str) -> bytes | None:
     try:
         return archive.read(name)
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError):
+    except (*UNREADABLE, OSError):
         return None
 
 
@@ -73,7 +85,7 @@ def _check(archive: zipfile.ZipFile) -> Mismatch | None:
             return Mismatch(path, MISSING)
         try:
             size, digest = _digest(archive, path)
-        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError):
+        except (*UNREADABLE, OSError):
             return Mismatch(path, DAMAGED)
         if size != item["size"] or digest != item["sha256"]:
             return Mismatch(path, CHANGED)
@@ -91,8 +103,7 @@ def verify_package(path: str | Path) -> Mismatch | None:
     try:
         with zipfile.ZipFile(package) as archive:
             return _check(archive)
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as e:
-        del e
+    except UNREADABLE:
         return Mismatch(package.name, NOT_A_ZIP)
     except OSError as e:
         raise SafeDeskError(

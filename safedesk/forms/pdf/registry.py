@@ -51,6 +51,12 @@ FORMS: dict[str, PrintableForm] = {
             module="safedesk.forms.pdf.wrac",
             function="render_wrac",
         ),
+        PrintableForm(  # issue 6: SLAM card
+            name="slam-card",
+            title=N_("SLAM card"),
+            module="safedesk.forms.pdf.slam_card",
+            function="render_slam_card",
+        ),
         PrintableForm(  # issue 8
             name="accident-act",
             title=N_("Act on an accident at work (form Н-1)"),
@@ -76,6 +82,19 @@ FORMS: dict[str, PrintableForm] = {
             module="safedesk.forms.pdf.milk_statement",
             function="render_milk_statement",
         ),
+        # issue 5: permit-to-work
+        PrintableForm(
+            name="permit",
+            title=N_("Permit-to-work"),
+            module="safedesk.forms.pdf.permit",
+            function="render_permit",
+        ),
+        PrintableForm(
+            name="permit-journal",
+            title=N_("Permit-to-work journal"),
+            module="safedesk.forms.pdf.permit_journal",
+            function="render_permit_journal",
+        ),
         # issue 4: briefings and knowledge checks
         PrintableForm(
             name="briefing-journal",
@@ -94,6 +113,18 @@ FORMS: dict[str, PrintableForm] = {
             title=N_("Knowledge check protocol"),
             module="safedesk.forms.pdf.protocol",
             function="render_protocol",
+        ),
+        PrintableForm(  # issue 4
+            name="certificates",
+            title=N_("Certificates of the knowledge check"),
+            module="safedesk.forms.pdf.certificate_cards",
+            function="render_certificate_cards",
+        ),
+        PrintableForm(  # issue 4
+            name="attendance-sheet",
+            title=N_("Attendance sheet of an OHS day"),
+            module="safedesk.forms.pdf.attendance_sheet",
+            function="render_attendance_sheet",
         ),
     )
 }

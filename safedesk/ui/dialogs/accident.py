@@ -49,7 +49,12 @@ from safedesk.domain.accidents import (
 from safedesk.errors import InvalidInput, Problem
 from safedesk.i18n import N_, _, format_date
 from safedesk.ui.choices import fill_units
-from safedesk.ui.dialogs.incident_fields import DateTimeField, enum_combo, risk_row_combo
+from safedesk.ui.dialogs.incident_fields import (
+    DateTimeField,
+    enum_combo,
+    measure_owners,
+    risk_row_combo,
+)
 from safedesk.ui.dialogs.incident_table import LineColumn, LinesTable
 from safedesk.ui.widgets.employee_picker import EmployeePicker
 from safedesk.ui.widgets.fields import DateField, set_combo_value
@@ -79,6 +84,7 @@ class AccidentDialog(RecordDialog):
         self.accident_id = accident_id
         self.version: int | None = None
         self.signed = False
+        self._owners: list[tuple[int, str]] | None = None
         with db.session() as s:
             self.calendar = work_calendar(s)
         self.tabs = QTabWidget()
@@ -164,6 +170,7 @@ class AccidentDialog(RecordDialog):
             LineColumn("description", "Cause"),
             LineColumn("kind", "Kind", "choice", CAUSE_LABELS),
             LineColumn("measure", "Measure"),
+            LineColumn("owner_id", N_("Measure owner"), "choice", make_combo=self._owner_combo),
             LineColumn("due", "Due date", "date"),
             LineColumn("done_on", "Done on", "date"),
             LineColumn(
@@ -258,6 +265,16 @@ class AccidentDialog(RecordDialog):
             texts.append(" | ".join(cells))
         return texts
 
+    def _owner_combo(self) -> QComboBox:
+        """Who carries out a cause's measure: staff in service, and whoever already does."""
+        if self._owners is None:
+            self._owners = measure_owners(self.db, self.accident_id)
+        combo = QComboBox()
+        combo.addItem(_("— none —"), None)
+        for employee_id, label in self._owners:
+            combo.addItem(label, employee_id)
+        return combo
+
     # -- victims ----------------------------------------------------------------------------
     def add_employee_victim(self) -> None:
         employee_id = self.victim_picker.value()
@@ -298,7 +315,7 @@ class AccidentDialog(RecordDialog):
         for m in f.commission:
             self.commission.add_line(vars(m), hidden=m.employee_id)
         for c in f.causes:
-            self.causes.add_line(vars(c), hidden=c.owner_id)
+            self.causes.add_line(vars(c))
         self.notified_on.set_value(f.notified_on)
         self.commission_on.set_value(f.commission_on)
         self.commission_order_no.setText(f.commission_order_no)
@@ -343,7 +360,7 @@ class AccidentDialog(RecordDialog):
                 MemberFields(employee_id=self.commission.hidden(i), **m)
                 for i, m in enumerate(members)
             ],
-            causes=[CauseFields(owner_id=self.causes.hidden(i), **c) for i, c in enumerate(causes)],
+            causes=[CauseFields(**c) for c in causes],
             number=self.number.text(),
             notified_on=self.notified_on.value(),
             commission_on=self.commission_on.value(),

@@ -62,3 +62,21 @@ def risk_row_combo(db: Database) -> QComboBox:
         text = " — ".join(x for x in (hazard, activity) if x)
         combo.addItem(_("No. {id}: {text}").format(id=rid, text=text)[:120], rid)
     return combo
+
+
+def measure_owners(db: Database, accident_id: int | None) -> list[tuple[int, str]]:
+    """(id, "Surname Name Patronymic") of staff in service, and of the owners the causes of
+    `accident_id` already name (even if dismissed since), sorted by name."""
+    from safedesk.db.models import AccidentCause, Employee
+    from safedesk.domain.people import full_name
+
+    named = select(AccidentCause.owner_id).where(AccidentCause.accident_id == accident_id)
+    with db.session() as s:
+        rows = s.execute(
+            select(Employee.id, Employee.surname, Employee.name, Employee.patronymic).where(
+                (Employee.deleted_at.is_(None) & Employee.dismissal_date.is_(None))
+                | Employee.id.in_(named)
+            )
+        ).all()
+    found = [(eid, full_name(surname, name, patronymic)) for eid, surname, name, patronymic in rows]
+    return sorted(found, key=lambda item: item[1].casefold())

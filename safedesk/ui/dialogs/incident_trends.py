@@ -24,33 +24,39 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from safedesk.db.engine import Database
-from safedesk.db.incident_stats import MonthFigures, monthly_figures
+from safedesk.db.incident_stats import MonthFigures, UnitFigures, monthly_figures, unit_figures
+from safedesk.db.units import unit_paths
 from safedesk.domain.incidents import at_risk_share, near_misses_per_injury
+from safedesk.forms.xlsx_sheet import Sheet, write_book
 from safedesk.i18n import _
 from safedesk.ui.choices import fill_units
+from safedesk.ui.dialogs.incident_unit_chart import unit_chart, unit_sheet
+from safedesk.ui.widgets.errors import show_error
 
 
-def write_trends_xlsx(figures: list[MonthFigures], path: Path) -> Path:
-    """The monthly figures as a sheet with real dates, header frozen, filters on."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = _("Trends")[:31]
-    sheet.append([_("Month"), _("Near misses"), _("Safe"), _("At risk"), _("Injured")])
-    for m in figures:
-        sheet.append([m.month, m.near_misses, m.safe, m.at_risk, m.injured])
-        sheet.cell(sheet.max_row, 1).number_format = "mm.yyyy"
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    book.save(path)
-    return path
+def write_trends_xlsx(
+    figures: list[MonthFigures],
+    path: Path,
+    units: list[UnitFigures] | None = None,
+    names: dict[int, str] | None = None,
+) -> Path:
+    """The monthly figures (and the units side by side) with real dates, frozen, filtered."""
+    months = Sheet(
+        _("Trends"),
+        [_("Month"), _("Near misses"), _("Safe"), _("At risk"), _("Injured")],
+        [[m.month, m.near_misses, m.safe, m.at_risk, m.injured] for m in figures],
+        (10, 12, 10, 10, 10),
+        formats={0: "mm.yyyy"},
+    )
+    sheets = [months] if units is None else [months, unit_sheet(units, names or {})]
+    stamp = figures[-1].month if figures else dt.date.today()
+    return write_book(sheets, path, stamp)
 
 
 class TrendsDialog(QDialog):
@@ -74,10 +80,16 @@ class TrendsDialog(QDialog):
         self.pyramid.setObjectName("pyramid")
         self.view = QChartView()
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.unit_view = QChartView()
+        self.unit_view.setObjectName("per_unit")
+        self.unit_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.view, _("Per month"))
+        self.tabs.addTab(self.unit_view, _("Per unit (all units)"))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.pyramid)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.tabs, 1)
         self.year.valueChanged.connect(lambda _v: self.refresh())
         self.unit.currentIndexChanged.connect(lambda _i: self.refresh())
         self.resize(900, 560)
@@ -90,7 +102,15 @@ class TrendsDialog(QDialog):
                 s, dt.date(year, 1, 1), dt.date(year, 12, 31), self.unit.currentData()
             )
 
+    def units(self) -> tuple[list[UnitFigures], dict[int, str]]:
+        """Every unit's figures of the year, side by side (the unit filter does not apply)."""
+        year = self.year.value()
+        with self.db.session() as s:
+            found = unit_figures(s, dt.date(year, 1, 1), dt.date(year, 12, 31))
+            return found, unit_paths(s)
+
     def refresh(self) -> None:
+        self.unit_view.setChart(unit_chart(*self.units()))
         figures = self.figures()
         near = sum(m.near_misses for m in figures)
         injured = sum(m.injured for m in figures)
@@ -140,4 +160,7 @@ class TrendsDialog(QDialog):
             self, _("Export to XLSX…"), f"trends-{self.year.value()}.xlsx", "Excel (*.xlsx)"
         )
         if name:
-            write_trends_xlsx(self.figures(), Path(name))
+            try:
+                write_trends_xlsx(self.figures(), Path(name), *self.units())
+            except Exception as e:
+                show_error(self, e)

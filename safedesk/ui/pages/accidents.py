@@ -53,6 +53,7 @@ class AccidentsPage(TablePage):
         self.print_action = self.action(_("Print act Н-1…"), self.print_act, "Ctrl+P")
         self.sign_action = self.action(_("Sign the act"), self.sign_current)
         self.correct_action = self.action(_("Correct"), self.correct_current)
+        self.export_action = self.action(_("Export to Excel…"), self.export)
 
     def make_model(self) -> SelectTableModel:
         columns = [
@@ -95,6 +96,18 @@ class AccidentsPage(TablePage):
 
     def record_dialog(self, row_id: int | None) -> QDialog:
         return AccidentDialog(self.db, row_id, self)
+
+    def export(self, target: str | None = None) -> None:
+        from safedesk.forms.accident_victims_xlsx import victims_sheet
+        from safedesk.ui.pages.register_xlsx import export_register
+
+        export_register(
+            self,
+            _("Accidents"),
+            "accidents.xlsx",
+            target,
+            lambda s, ids: [victims_sheet(s, ids)],
+        )
 
     def deadline_text(self, accident_id: int) -> str:
         today = dt.date.today()

@@ -14,22 +14,28 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from safedesk.db.charts import home_charts
 from safedesk.db.due import due_items
 from safedesk.db.engine import Database
 from safedesk.db.indicators import compute, targets
 from safedesk.db.models import Organisation
 from safedesk.db.organisation import get_organisation
 from safedesk.db.stats import register_counts
+from safedesk.domain.due import DueItem
 from safedesk.domain.people import needs_ohs_service
 from safedesk.i18n import N_, _, pick
+from safedesk.ui.pages.home_charts import ChartsPanel
 from safedesk.ui.widgets.due_list import DueList
 from safedesk.ui.widgets.errors import show_error
 from safedesk.ui.widgets.indicators_table import IndicatorsTable
 from safedesk.ui.widgets.page import Page
+from safedesk.ui.workers import run_in_background
 
 REGISTER_TITLES = {
     "employees": N_("Employees"),
@@ -38,6 +44,11 @@ REGISTER_TITLES = {
     "responsible_persons": N_("Responsible persons"),
     "briefings": N_("Briefings"),  # issue 4
     "knowledge_checks": N_("Knowledge checks"),  # issue 4
+    "permits": N_("Permits-to-work"),  # issue 5
+    "certificates": N_("Certificates"),  # issue 4
+    "contractors": N_("Contractors"),  # issue 4
+    "contractor_workers": N_("Contractors' workers"),  # issue 4
+    "safety_days": N_("OHS days"),  # issue 4
     "risk_assessments": N_("Risk assessments"),  # issue 6
     "risk_rows": N_("Risk assessment rows"),
     "risk_controls": N_("Risk control actions"),
@@ -70,7 +81,7 @@ class HomePage(Page):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.due_list = DueList(REGISTER_TITLES)
         self.due_list.open_requested.connect(self.open_requested)
-        due_box = QGroupBox(_("What is due"))
+        due_box = QGroupBox()  # its tab says "What is due"
         due_layout = QVBoxLayout(due_box)
         buttons = QHBoxLayout()
         self.export_button = QPushButton(_("Export to Excel…"))
@@ -90,14 +101,31 @@ class HomePage(Page):
         # Indicators across the top, where their long titles fit; below them the due
         # list, which is the page's work, beside the registers' sizes.
         self.indicators_box.setMaximumHeight(230)
-        body = QHBoxLayout()
+        due_page = QWidget()
+        body = QHBoxLayout(due_page)
+        body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(due_box, 3)
-        body.addWidget(self.counts_box, 1)
+        # The registers' sizes scroll: their list grows with every register and must not
+        # take the indicators' height.
+        self.counts_scroll = QScrollArea()
+        self.counts_scroll.setWidgetResizable(True)
+        self.counts_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.counts_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.counts_scroll.setWidget(self.counts_box)
+        body.addWidget(self.counts_scroll, 1)
+        # The due list is the first tab, shown on start; the charts are read only when
+        # their tab is opened, so they add nothing to the start-up time.
+        self.charts = ChartsPanel()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("home_tabs")
+        self.tabs.addTab(due_page, _("What is due"))
+        self.tabs.addTab(self.charts, _("Charts"))
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_charts())
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.details)
         layout.addWidget(self.indicators_box)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.tabs, 1)
         self.refresh()
 
     def refresh(self, today: dt.date | None = None) -> None:
@@ -106,16 +134,52 @@ class HomePage(Page):
         with self.db.session() as s:
             org = get_organisation(s)
             counts = register_counts(s)
-            due = due_items(s, today)
             values = compute(s, today)
             year_targets = targets(s, today.year)
         self._show_organisation(org)
-        self.due_list.show_items(due, today)
+        self._count_due(today)
         self.indicators_box.setTitle(
             _("Indicators of the Safe Labour Concept, {year}").format(year=today.year)
         )
         self.indicators.show_values(values, year_targets)
         self._show_counts(counts)
+        # As wide as the names and numbers need: the scroll area would squeeze them.
+        self.counts_scroll.setMinimumWidth(
+            self.counts_box.sizeHint().width()
+            + self.counts_scroll.verticalScrollBar().sizeHint().width()
+        )
+        self.charts.loaded = False
+        self._refresh_charts()
+
+    def _count_due(self, today: dt.date) -> None:
+        """Fill the due list off the GUI thread: on a large enterprise it takes seconds."""
+        self.due_ready = False
+        self.due_list.show_counting()
+        db = self.db
+        # Only the latest count may fill the list: an older one can finish later.
+        self._due_generation = generation = getattr(self, "_due_generation", 0) + 1
+
+        def work() -> list[DueItem]:
+            with db.session() as s:
+                return due_items(s, today)
+
+        def done(items: list[DueItem]) -> None:
+            if generation != self._due_generation:
+                return
+            self.due_list.show_items(items, today)
+            self.due_ready = True
+
+        run_in_background(work, done, lambda e: show_error(self, e), owner=self)
+
+    def show_charts(self) -> None:
+        self.tabs.setCurrentWidget(self.charts)
+
+    def _refresh_charts(self) -> None:
+        if self.tabs.currentWidget() is not self.charts or self.charts.loaded:
+            return
+        with self.db.session() as s:
+            figures = home_charts(s, self.today)
+        self.charts.show_charts(figures)
 
     def export_xlsx(self, path: str | None = None) -> None:
         """Save the due list as an Excel file (asks where unless `path` is given)."""

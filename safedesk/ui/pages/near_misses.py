@@ -45,6 +45,7 @@ class NearMissesPage(TablePage):
             self.filter_bar.addWidget(combo)
         self.add_action.setText(_("Report a near miss"))
         self.trends_action = self.action(_("Trends…"), self.show_trends)
+        self.export_action = self.action(_("Export to Excel…"), self.export)
 
     def make_model(self) -> SelectTableModel:
         reporter, owner = aliased(Employee), aliased(Employee)
@@ -102,6 +103,11 @@ class NearMissesPage(TablePage):
 
     def record_dialog(self, row_id: int | None) -> QDialog:
         return NearMissDialog(self.db, row_id, self)
+
+    def export(self, target: str | None = None) -> None:
+        from safedesk.ui.pages.register_xlsx import export_register
+
+        export_register(self, _("Near misses"), "near-misses.xlsx", target)
 
     def show_trends(self) -> None:
         from safedesk.ui.dialogs.incident_trends import TrendsDialog

@@ -32,6 +32,14 @@ class ObservationsPage(TablePage):
         super().__init__(db, parent)
         newest_first(self)
 
+    def build_filters(self) -> None:
+        self.export_action = self.action(_("Export to Excel…"), self.export)
+
+    def export(self, target: str | None = None) -> None:
+        from safedesk.ui.pages.register_xlsx import export_register
+
+        export_register(self, _("Observation cards"), "observations.xlsx", target)
+
     def make_model(self) -> SelectTableModel:
         observer, owner = aliased(Employee), aliased(Employee)
         total = Observation.safe_total + Observation.at_risk_total

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QWidget
 from sqlalchemy import ColumnElement, or_, select
@@ -18,6 +20,8 @@ from safedesk.ui.pages.employees import localized_name
 from safedesk.ui.widgets.errors import show_error, show_problem
 from safedesk.ui.widgets.table_page import TablePage
 
+Confirm = Callable[[QWidget, str], bool]
+
 
 def _yes(value: object) -> str:
     return _("yes") if value else ""
@@ -25,6 +29,7 @@ def _yes(value: object) -> str:
 
 class PpeIssuesPage(TablePage):
     search_hint = N_("Find by name, IIN, personnel No. or item")
+    confirm: Confirm | None = None  # tests answer the question; None asks the user
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(db, parent)
@@ -48,6 +53,7 @@ class PpeIssuesPage(TablePage):
         self.unit_action = self.action(_("Issue to a unit…"), self.issue_to_unit)
         self.return_action = self.action(_("Return / write off…"), self.return_current)
         self.card_action = self.action(_("Personal card…"), self.print_card, "Ctrl+P")
+        self.delete_action = self.action(_("Delete (typed by mistake)"), self.delete_current)
 
     def make_model(self) -> SelectTableModel:
         full = Employee.surname + " " + Employee.name + " " + Employee.patronymic
@@ -117,6 +123,25 @@ class PpeIssuesPage(TablePage):
             show_problem(self, SafeDeskError(N_("Select the issuance to return or write off.")))
             return
         self._edit(ReturnDialog(self.db, row_id, self))
+
+    def delete_current(self) -> None:
+        from safedesk.db.ppe_issues import delete_wrong_issue
+        from safedesk.ui.dialogs.ppe_norm_set import ask
+
+        row_id = self.current_id()
+        if row_id is None:
+            show_problem(self, SafeDeskError(N_("Select the issuance typed by mistake.")))
+            return
+        question = _("Delete the selected issuance? It stays in the audit trail.")
+        if not (self.confirm or ask)(self, question):
+            return
+        try:
+            with self.db.write() as s:
+                delete_wrong_issue(s, row_id, None)
+        except SafeDeskError as e:
+            show_problem(self, e)
+            return
+        self.after_save(None)
 
     def print_card(self) -> None:
         row_id = self.current_id()

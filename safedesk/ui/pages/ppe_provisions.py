@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QDialog
+from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 from sqlalchemy import ColumnElement, or_, select
 
 from safedesk.db.engine import casefold
@@ -64,6 +65,7 @@ class MilkPage(TablePage):
 
     def build_filters(self) -> None:
         self.unit_filter = _unit_combo(self)
+        self.unit_month_action = self.action(_("Record for a unit…"), self.record_unit_month)
         self.statement_action = self.action(_("Print monthly statement…"), self.print_statement)
 
     def make_model(self) -> SelectTableModel:
@@ -94,6 +96,11 @@ class MilkPage(TablePage):
     def record_dialog(self, row_id: int | None) -> QDialog | None:
         return MilkDialog(self.db, self) if row_id is None else None
 
+    def record_unit_month(self) -> None:
+        from safedesk.ui.dialogs.ppe_unit_milk import UnitMilkDialog
+
+        self._edit(UnitMilkDialog(self.db, self.unit_filter.currentData(), self))
+
     def print_statement(self) -> None:
         unit_id = self.unit_filter.currentData()
         if unit_id is None:
@@ -109,10 +116,12 @@ class MilkPage(TablePage):
 
 class ProtectiveEquipmentPage(TablePage):
     search_hint = N_("Find by inventory No., item or holder")
+    confirm: Callable[[QWidget, str], bool] | None = None  # tests answer; None asks the user
 
     def build_filters(self) -> None:
         self.unit_filter = _unit_combo(self)
         self.test_action = self.action(_("Record a test…"), self.record_test)
+        self.retire_action = self.action(_("Retire…"), self.retire_current)
 
     def make_model(self) -> SelectTableModel:
         columns = [
@@ -158,3 +167,25 @@ class ProtectiveEquipmentPage(TablePage):
             show_problem(self, SafeDeskError(N_("Select the equipment that was tested.")))
             return
         self._edit(TestDialog(self.db, row_id, self))
+
+    def retire_current(self) -> None:
+        from safedesk.db.ppe_equipment import retire_equipment
+        from safedesk.ui.dialogs.ppe_norm_set import ask
+
+        row_id = self.current_id()
+        if row_id is None:
+            show_problem(self, SafeDeskError(N_("Select the equipment to retire.")))
+            return
+        question = _(
+            "Retire the selected equipment? It leaves the list and the due list; "
+            "its tests stay on record."
+        )
+        if not (self.confirm or ask)(self, question):
+            return
+        try:
+            with self.db.write() as s:
+                retire_equipment(s, row_id, None)
+        except SafeDeskError as e:
+            show_problem(self, e)
+            return
+        self.after_save(None)

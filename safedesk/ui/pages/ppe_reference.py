@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,7 +27,6 @@ from safedesk.ui.dialogs.ppe_reference import (
     ItemDialog,
     NormLineDialog,
     NormPositionsDialog,
-    PersonalNormDialog,
     ReceiptDialog,
 )
 from safedesk.ui.models import Column, SelectTableModel
@@ -98,8 +99,11 @@ class PpeNormsPage(TablePage):
         self.norm_filter.setMinimumContentsLength(30)
         self.norm_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.filter_bar.addWidget(self.norm_filter, 1)
+        self.norm_action = self.action(_("Norm…"), self.edit_norm)
+        self.new_norm_action = self.action(_("New norm…"), self.new_norm)
+        self.remove_line_action = self.action(_("Remove the line"), self.remove_line)
         self.positions_action = self.action(_("Positions under the norm…"), self.edit_positions)
-        self.personal_action = self.action(_("Personal addition…"), self.add_personal)
+        self.personal_action = self.action(_("Personal additions…"), self.add_personal)
 
     def make_model(self) -> SelectTableModel:
         columns = [
@@ -139,20 +143,75 @@ class PpeNormsPage(TablePage):
     def record_dialog(self, row_id: int | None) -> QDialog:
         return NormLineDialog(self.db, row_id, self.norm_filter.currentData(), self)
 
-    def edit_positions(self) -> None:
+    def current_norm(self) -> int | None:
+        """The norm chosen in the filter, or that of the selected line."""
         norm_id = self.norm_filter.currentData()
         if norm_id is None:
             row_id = self.current_id()
             with self.db.session() as s:
                 line = s.get(PpeNormLine, row_id) if row_id else None
                 norm_id = line.norm_set_id if line else None
+        return None if norm_id is None else int(norm_id)
+
+    def edit_norm(self, norm_id: int | None = None) -> None:
+        from safedesk.ui.dialogs.ppe_norm_set import NormSetDialog
+
+        norm_id = norm_id or self.current_norm()
+        if norm_id is None:
+            show_problem(self, SafeDeskError(N_("Choose the norm to open.")))
+            return
+        NormSetDialog(self.db, norm_id, self).exec()  # the lines may change without Save
+        self.reload_norms(norm_id)
+
+    def new_norm(self) -> None:
+        from safedesk.ui.dialogs.ppe_norm_set import NormSetDialog
+
+        dialog = NormSetDialog(self.db, None, self)
+        if dialog.exec() and dialog.saved_id is not None:
+            self.reload_norms(dialog.saved_id)
+            self.edit_norm(dialog.saved_id)
+
+    def reload_norms(self, select_id: int | None) -> None:
+        """Names may have changed: fill the filter again and show `select_id`'s lines."""
+        self.norm_filter.blockSignals(True)
+        while self.norm_filter.count() > 1:
+            self.norm_filter.removeItem(1)
+        with self.db.session() as s:
+            for n in list_norm_sets(s):
+                self.norm_filter.addItem(pick(n.name_kk, n.name_ru), n.id)
+        index = self.norm_filter.findData(select_id) if select_id is not None else 0
+        self.norm_filter.setCurrentIndex(max(index, 0))
+        self.norm_filter.blockSignals(False)
+        self.apply_filters()
+
+    def remove_line(self) -> None:
+        from safedesk.db.ppe_catalogue import delete_norm_line
+        from safedesk.ui.dialogs.ppe_norm_set import NormSetDialog
+
+        row_id = self.current_id()
+        if row_id is None:
+            show_problem(self, SafeDeskError(N_("Select the line of the norm to remove.")))
+            return
+        if not NormSetDialog.confirm(self, _("Remove the selected line of the norm?")):
+            return
+        try:
+            with self.db.write() as s:
+                delete_norm_line(s, row_id, None)
+        except SafeDeskError as e:
+            show_problem(self, e)
+        self.refresh()
+
+    def edit_positions(self) -> None:
+        norm_id = self.current_norm()
         if norm_id is None:
             show_problem(self, SafeDeskError(N_("Choose the norm whose positions to set.")))
             return
         self._edit(NormPositionsDialog(self.db, int(norm_id), self))
 
     def add_personal(self) -> None:
-        self._edit(PersonalNormDialog(self.db, self))
+        from safedesk.ui.dialogs.ppe_personal_norms import PersonalNormsDialog
+
+        PersonalNormsDialog(self.db, None, self).exec()
 
 
 class BalancesDialog(QDialog):
@@ -184,10 +243,12 @@ class BalancesDialog(QDialog):
 
 class PpeStockPage(TablePage):
     search_hint = N_("Find an item or a document")
+    confirm: Callable[[QWidget, str], bool] | None = None  # tests answer; None asks the user
 
     def build_filters(self) -> None:
         self.add_action.setText(_("Receive…"))
         self.balances_action = self.action(_("Balances…"), self.show_balances)
+        self.delete_action = self.action(_("Delete (typed by mistake)"), self.delete_current)
 
     def make_model(self) -> SelectTableModel:
         columns = [
@@ -219,3 +280,22 @@ class PpeStockPage(TablePage):
 
     def show_balances(self) -> None:
         BalancesDialog(self.db, self).exec()
+
+    def delete_current(self) -> None:
+        from safedesk.db.ppe_stock import delete_receipt
+        from safedesk.ui.dialogs.ppe_norm_set import ask
+
+        row_id = self.current_id()
+        if row_id is None:
+            show_problem(self, SafeDeskError(N_("Select the receipt typed by mistake.")))
+            return
+        question = _("Delete the selected receipt? The balance goes down by its quantity.")
+        if not (self.confirm or ask)(self, question):
+            return
+        try:
+            with self.db.write() as s:
+                delete_receipt(s, row_id, None)
+        except SafeDeskError as e:
+            show_problem(self, e)
+            return
+        self.refresh()

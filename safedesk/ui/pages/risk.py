@@ -33,7 +33,7 @@ from safedesk.i18n import N_, _, current_language, format_date
 from safedesk.ui.choices import fill_units
 from safedesk.ui.models import Column, Index, SelectTableModel
 from safedesk.ui.pages.employees import localized_name, unit_with_descendants
-from safedesk.ui.pages.risk_heatmap import RiskHeatmap
+from safedesk.ui.pages.risk_heatmap import RiskHeatmap, band_legend
 from safedesk.ui.widgets.errors import show_error, show_problem
 from safedesk.ui.widgets.table_page import TablePage
 
@@ -107,15 +107,7 @@ class RiskPage(TablePage):
         self._update_heatmap()
 
     def _legend(self) -> QLabel:
-        lang = current_language()
-        parts = [
-            f'<span style="background:{b.colour}">&nbsp;&nbsp;&nbsp;&nbsp;</span> '
-            f"{b.min_score}–{b.max_score} {b.name.get(lang)}"
-            for b in self.matrix.bands
-        ]
-        label = QLabel(" &nbsp; ".join(parts))
-        label.setWordWrap(True)
-        return label
+        return band_legend(self.matrix)
 
     # -- configuration ----------------------------------------------------------------
     def build_filters(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QWidget
 
 from safedesk.domain.risk import Matrix
 from safedesk.i18n import _, current_language
@@ -22,6 +22,20 @@ CELL_MIN = 44
 
 def band_colour(matrix: Matrix, cell: Cell) -> QColor:
     return QColor(matrix.band_of(*cell).colour)
+
+
+def band_legend(matrix: Matrix) -> QLabel:
+    """The bands' colours, scores and names under a heatmap (risk page, home page)."""
+    lang = current_language()
+    parts = [
+        f'<span style="background:{b.colour}">&nbsp;&nbsp;&nbsp;&nbsp;</span> '
+        f"{b.min_score}–{b.max_score} {b.name.get(lang)}"
+        for b in matrix.bands
+    ]
+    label = QLabel(" &nbsp; ".join(parts))
+    label.setObjectName("band_legend")
+    label.setWordWrap(True)
+    return label
 
 
 class RiskHeatmap(QWidget):

@@ -17,6 +17,8 @@ GROUPS = (
     (N_("Within 30 days ({n})"), "#2e86c1"),
 )
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
+# A list of thousands helps nobody at a glance; the export holds every item.
+SHOWN_PER_GROUP = 300
 
 
 def group_of(item: DueItem, today: dt.date) -> int:
@@ -42,6 +44,11 @@ class DueList(QTreeWidget):
         self.itemActivated.connect(self._activated)
         self.items: list[DueItem] = []
 
+    def show_counting(self) -> None:
+        self.clear()
+        self.items = []
+        self.addTopLevelItem(QTreeWidgetItem([_("Counting what is due…")]))
+
     def show_items(self, items: list[DueItem], today: dt.date) -> None:
         self.clear()
         self.items = items
@@ -57,7 +64,8 @@ class DueList(QTreeWidget):
             font.setBold(True)
             group.setFont(0, font)
             self.addTopLevelItem(group)
-            for item in bucket:
+            rows: list[QTreeWidgetItem] = []
+            for item in bucket[:SHOWN_PER_GROUP]:
                 row = QTreeWidgetItem(
                     [
                         format_date(item.due),
@@ -66,14 +74,26 @@ class DueList(QTreeWidget):
                         _(self.register_titles.get(item.register, item.register)),
                     ]
                 )
-                row.setData(0, ITEM_ROLE, (item.register, item.record_id))
-                group.addChild(row)
+                row.setData(0, ITEM_ROLE, f"{item.register}:{item.record_id}")
+                rows.append(row)
+            if len(bucket) > SHOWN_PER_GROUP:
+                more = QTreeWidgetItem(
+                    [
+                        _("… and {n} more: export the list to see all").format(
+                            n=len(bucket) - SHOWN_PER_GROUP
+                        )
+                    ]
+                )
+                rows.append(more)
+            # One call per group: PySide6 6.12 corrupts None's reference count when
+            # addChild is called many thousands of times (the process aborts).
+            group.addChildren(rows)
             group.setExpanded(True)
         for column in range(3):
             self.resizeColumnToContents(column)
 
     def _activated(self, row: QTreeWidgetItem, _column: int) -> None:
         target = row.data(0, ITEM_ROLE)
-        if target:
-            register, record_id = target
-            self.open_requested.emit(str(register), int(record_id))
+        if isinstance(target, str) and ":" in target:
+            register, record_id = target.rsplit(":", 1)
+            self.open_requested.emit(register, int(record_id))

@@ -1,0 +1,261 @@
+"""Certificates of external training (height work, electrical group, first aid…) of
+employees and of contractors' workers; which are valid on a day, and which expire soon.
+
+`valid_certificates` is what the permit-to-work asks before admitting a person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import Session
+
+from safedesk.db.models import Certificate, CertificateKind, ContractorWorker, Employee
+from safedesk.db.rows import check_version, get_row, insert, refuse, update
+from safedesk.db.types import utcnow
+from safedesk.domain.certificates import certificate_complaints, default_valid_to
+from safedesk.domain.due import DUE_SOON_DAYS, DueItem
+from safedesk.domain.people import full_name
+from safedesk.errors import Problem
+from safedesk.i18n import N_
+
+CERTIFICATE_DUE = N_("Certificate")
+
+
+@dataclass
+class CertificateFields:
+    """One certificate of one holder: an employee or a contractor's worker."""
+
+    kind: str
+    issued_on: dt.date
+    employee_id: int | None = None
+    contractor_worker_id: int | None = None
+    number: str = ""
+    issued_by: str = ""
+    valid_to: dt.date | None = None
+    electrical_group: int | None = None
+    note: str = ""
+
+
+def kinds(session: Session) -> list[CertificateKind]:
+    return list(session.scalars(select(CertificateKind).order_by(CertificateKind.id)))
+
+
+def kind_of(session: Session, code: str) -> CertificateKind | None:
+    return session.scalar(select(CertificateKind).where(CertificateKind.code == code))
+
+
+def usual_valid_to(session: Session, code: str, issued_on: dt.date) -> dt.date | None:
+    """What the dialog proposes as "valid to" for a kind issued on `issued_on`."""
+    kind = kind_of(session, code)
+    return default_valid_to(issued_on, kind.valid_months if kind else None)
+
+
+def update_kind(
+    session: Session,
+    kind_id: int,
+    version: int | None,
+    *,
+    valid_months: int | None,
+    legal_basis: str,
+    edition: dt.date | None,
+) -> CertificateKind:
+    """Change a kind's usual validity; the legal basis and its edition are kept beside it."""
+    row = get_row(session, CertificateKind, kind_id, N_("Certificate kind"))
+    check_version(row, version)
+    found: list[Problem] = []
+    if valid_months is not None and not 1 <= valid_months <= 120:
+        found.append(
+            Problem("valid_months", N_("The value must be from 1 to {max}."), {"max": 120})
+        )
+    if not legal_basis.strip():
+        found.append(Problem("legal_basis", N_("The legal basis is required.")))
+    refuse(found)
+    values = {"valid_months": valid_months, "legal_basis": legal_basis.strip(), "edition": edition}
+    update(session, row, values)
+    return row
+
+
+def certificate_problems(
+    session: Session, fields: CertificateFields, today: dt.date
+) -> list[Problem]:
+    found: list[Problem] = []
+    if (fields.employee_id is None) == (fields.contractor_worker_id is None):
+        found.append(
+            Problem("holder", N_("Choose the holder: an employee or a contractor's worker."))
+        )
+    elif fields.employee_id is not None:
+        e = session.get(Employee, fields.employee_id)
+        if e is None or e.deleted_at is not None:
+            found.append(
+                Problem(
+                    "holder", N_("Employee No. {id} does not exist."), {"id": fields.employee_id}
+                )
+            )
+    else:
+        w = session.get(ContractorWorker, fields.contractor_worker_id)
+        if w is None or w.deleted_at is not None:
+            found.append(
+                Problem(
+                    "holder",
+                    N_("Contractor's worker No. {id} does not exist."),
+                    {"id": fields.contractor_worker_id},
+                )
+            )
+    kind = kind_of(session, fields.kind)
+    found += [
+        Problem(c.field, c.msgid, dict(c.values))
+        for c in certificate_complaints(
+            kind_known=kind is not None,
+            electrical=bool(kind and kind.electrical),
+            issued_on=fields.issued_on,
+            valid_to=fields.valid_to,
+            electrical_group=fields.electrical_group,
+            today=today,
+        )
+    ]
+    return found
+
+
+def _values(fields: CertificateFields) -> dict[str, object]:
+    return {
+        "employee_id": fields.employee_id,
+        "contractor_worker_id": fields.contractor_worker_id,
+        "kind": fields.kind,
+        "number": fields.number.strip(),
+        "issued_by": fields.issued_by.strip(),
+        "issued_on": fields.issued_on,
+        "valid_to": fields.valid_to,
+        "electrical_group": fields.electrical_group,
+        "note": fields.note.strip(),
+    }
+
+
+def add_certificate(
+    session: Session, fields: CertificateFields, today: dt.date | None = None
+) -> Certificate:
+    refuse(certificate_problems(session, fields, today or dt.date.today()))
+    row = Certificate(**_values(fields), created_by=str(session.info.get("user", "")))
+    insert(session, row)
+    return row
+
+
+def update_certificate(
+    session: Session,
+    certificate_id: int,
+    version: int | None,
+    fields: CertificateFields,
+    today: dt.date | None = None,
+) -> Certificate:
+    row = get_row(session, Certificate, certificate_id, N_("Certificate"))
+    check_version(row, version)
+    refuse(certificate_problems(session, fields, today or dt.date.today()))
+    update(session, row, _values(fields))
+    return row
+
+
+def delete_certificate(session: Session, certificate_id: int, version: int | None) -> None:
+    row = get_row(session, Certificate, certificate_id, N_("Certificate"))
+    check_version(row, version)
+    update(session, row, {"deleted_at": utcnow()})
+
+
+def _valid_on(on: dt.date) -> list[ColumnElement[bool]]:
+    return [
+        Certificate.deleted_at.is_(None),
+        Certificate.issued_on <= on,
+        or_(Certificate.valid_to.is_(None), Certificate.valid_to >= on),
+    ]
+
+
+def valid_certificates(
+    session: Session,
+    employee_id: int | None,
+    on: dt.date,
+    contractor_worker_id: int | None = None,
+) -> list[Certificate]:
+    """The certificates of an employee (or of a contractor's worker) in force on `on`,
+    the latest issued first; a permit reads kind and electrical group from them."""
+    if employee_id is not None:
+        holder = Certificate.employee_id == employee_id
+    elif contractor_worker_id is not None:
+        holder = Certificate.contractor_worker_id == contractor_worker_id
+    else:
+        return []
+    return list(
+        session.scalars(
+            select(Certificate)
+            .where(holder, *_valid_on(on))
+            .order_by(Certificate.issued_on.desc(), Certificate.id.desc())
+        )
+    )
+
+
+def latest_certificates() -> object:
+    """Subquery: the id of each holder's latest certificate of each kind."""
+    ranked = (
+        select(
+            Certificate.id.label("certificate_id"),
+            func.row_number()
+            .over(
+                partition_by=(
+                    Certificate.employee_id,
+                    Certificate.contractor_worker_id,
+                    Certificate.kind,
+                ),
+                order_by=(Certificate.issued_on.desc(), Certificate.id.desc()),
+            )
+            .label("n"),
+        )
+        .where(Certificate.deleted_at.is_(None))
+        .subquery()
+    )
+    return select(ranked.c.certificate_id).where(ranked.c.n == 1)
+
+
+def due_items(session: Session, today: dt.date) -> list[DueItem]:
+    """Certificates expired or expiring within DUE_SOON_DAYS and not yet renewed, one per
+    holder and kind, of employees at work and of contractors' workers still on the site."""
+    horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    common = [
+        Certificate.id.in_(latest_certificates()),  # type: ignore[arg-type]
+        Certificate.valid_to.is_not(None),
+        Certificate.valid_to <= horizon,
+    ]
+    own = session.execute(
+        select(
+            Certificate.id,
+            Certificate.valid_to,
+            Employee.surname,
+            Employee.name,
+            Employee.patronymic,
+        )
+        .join(Employee, Certificate.employee_id == Employee.id)
+        .where(
+            *common,
+            Employee.deleted_at.is_(None),
+            or_(Employee.dismissal_date.is_(None), Employee.dismissal_date >= today),
+        )
+    ).all()
+    theirs = session.execute(
+        select(
+            Certificate.id,
+            Certificate.valid_to,
+            ContractorWorker.surname,
+            ContractorWorker.name,
+            ContractorWorker.patronymic,
+        )
+        .join(ContractorWorker, Certificate.contractor_worker_id == ContractorWorker.id)
+        .where(
+            *common,
+            ContractorWorker.deleted_at.is_(None),
+            or_(ContractorWorker.left_on.is_(None), ContractorWorker.left_on >= today),
+        )
+    ).all()
+    return [
+        DueItem("certificates", row_id, CERTIFICATE_DUE, full_name(s, n, p), until)
+        for row_id, until, s, n, p in [*own, *theirs]
+        if until is not None
+    ]

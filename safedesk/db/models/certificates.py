@@ -1,0 +1,56 @@
+"""External training certificates with expiry dates, and their kinds as reference data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from safedesk.db.models.base import Base, RegisterRow, SoftDeleted
+from safedesk.db.models.contractors import ContractorWorker
+from safedesk.db.models.staff import Employee
+
+
+class CertificateKind(RegisterRow, Base):
+    """A kind of certificate (work at height, electrical group, first aid…), editable:
+    its typical validity and the legal basis it comes from, with the edition date."""
+
+    __tablename__ = "certificate_kinds"
+
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name_kk: Mapped[str] = mapped_column(String(300))
+    name_ru: Mapped[str] = mapped_column(String(300))
+    name_en: Mapped[str] = mapped_column(String(300), default="")
+    valid_months: Mapped[int | None] = mapped_column(default=None)  # None: no expiry
+    electrical: Mapped[bool] = mapped_column(default=False)  # carries a group I–V
+    legal_basis: Mapped[str] = mapped_column(String(500), default="")
+    edition: Mapped[dt.date | None] = mapped_column(default=None)
+
+
+class Certificate(RegisterRow, SoftDeleted, Base):
+    """A certificate held by an employee or by a contractor's worker — exactly one."""
+
+    __tablename__ = "certificates"
+    __table_args__ = (
+        CheckConstraint(
+            "(employee_id IS NULL) <> (contractor_worker_id IS NULL)", name="one_holder"
+        ),
+        Index("ix_certificates_employee_kind", "employee_id", "kind"),
+        Index("ix_certificates_worker_kind", "contractor_worker_id", "kind"),
+    )
+
+    employee_id: Mapped[int | None] = mapped_column(ForeignKey("employees.id"), default=None)
+    contractor_worker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contractor_workers.id"), default=None
+    )
+    kind: Mapped[str] = mapped_column(String(40), index=True)  # CertificateKind.code
+    number: Mapped[str] = mapped_column(String(50), default="")
+    issued_by: Mapped[str] = mapped_column(String(300), default="")
+    issued_on: Mapped[dt.date] = mapped_column(index=True)
+    valid_to: Mapped[dt.date | None] = mapped_column(default=None, index=True)  # None: no expiry
+    electrical_group: Mapped[int | None] = mapped_column(default=None)
+    note: Mapped[str] = mapped_column(String(500), default="")
+
+    employee: Mapped[Employee | None] = relationship()
+    contractor_worker: Mapped[ContractorWorker | None] = relationship()

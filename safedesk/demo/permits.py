@@ -1,0 +1,349 @@
+"""Permits-to-work in the demo: about three a year per employee (a plant of a thousand
+people issues a few thousand), of every type, in every state.
+
+Permits whose work is over are closed (a few cancelled, a few left open past their end:
+overdue on purpose); those around today are active, suspended or issued; those ahead are
+drafts. Each has its roles (different people), crew, lines, isolation points with locks,
+gas tests where the type needs them, shifts and every step stamped. Bulk inserts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import select
+
+from safedesk.db.models import (
+    Permit,
+    PermitCrewMember,
+    PermitGasTest,
+    PermitIsolation,
+    PermitLine,
+    PermitOverride,
+    PermitRole,
+    PermitSetting,
+    PermitShift,
+    PermitTransition,
+)
+from safedesk.demo.context import KAZAKHSTAN, DemoContext, DemoEmployee, DemoPlan
+from safedesk.domain.permits import (
+    DEFAULT_NUMBER_PATTERN,
+    Action,
+    MeasureKind,
+    PermitState,
+    PermitType,
+    Role,
+    format_number,
+)
+
+PER_EMPLOYEE_YEAR = 3
+ROWS_PER_PERMIT = 22
+GAS_TYPES = (PermitType.CONFINED_SPACE, PermitType.GAS_HAZARDOUS)
+TYPE_WEIGHTS = {
+    PermitType.HOT_WORK: 25,
+    PermitType.HEIGHT: 22,
+    PermitType.ELECTRICAL: 20,
+    PermitType.CONFINED_SPACE: 10,
+    PermitType.GAS_HAZARDOUS: 8,
+    PermitType.LIFTING: 7,
+    PermitType.EXCAVATION: 5,
+    PermitType.OTHER: 3,
+}
+WORK = {
+    PermitType.HOT_WORK: ("Конвейер құбырын дәнекерлеу / Сварка трубопровода конвейера", "Цех"),
+    PermitType.HEIGHT: ("Шатыр жабынын жөндеу / Ремонт кровли", "Корпус 2, отм. +18"),
+    PermitType.ELECTRICAL: ("ҚТП-6 ажыратқышын ауыстыру / Замена выключателя КТП-6", "КТП-6"),
+    PermitType.CONFINED_SPACE: ("Тұндырғышты тазалау / Очистка отстойника", "Отстойник О-2"),
+    PermitType.GAS_HAZARDOUS: ("Газ құбырындағы жұмыс / Работы на газопроводе", "ГРП-1"),
+    PermitType.LIFTING: ("Жабдықты монтаждау / Монтаж оборудования краном", "Пролёт Б"),
+    PermitType.EXCAVATION: ("Кабель траншеясын қазу / Рытьё траншеи под кабель", "Площадка 3"),
+    PermitType.OTHER: ("Ыдысты сынау / Испытание сосуда", "Компрессорная"),
+}
+HAZARDS = (
+    "Биіктіктен құлау / Падение с высоты",
+    "Электр тогы / Электрический ток",
+    "Улы газдар / Токсичные газы",
+    "Өрт / Пожар",
+    "Құлайтын заттар / Падающие предметы",
+)
+MEASURES = (
+    "Қоршау қою / Установить ограждение",
+    "Желдету / Вентиляция",
+    "Кернеуді ажырату / Снять напряжение",
+    "Өрт сөндіргіш / Огнетушитель у места работ",
+)
+PPE = (
+    "Каска / Каска",
+    "Сақтандыру белдігі / Страховочная привязь",
+    "Противогаз ПШ-1",
+    "Диэлектрлік қолғап / Диэлектрические перчатки",
+)
+POINTS = ("Рубильник Р-", "Задвижка З-", "Автомат QF")
+REASONS = ("Найзағай / Гроза", "Жел 15 м/с / Ветер 15 м/с", "Газ анықталды / Загазованность")
+OVERRIDE = "Куәлік қағаз түрінде тексерілді / Удостоверение проверено на бумаге"
+
+
+def planned_rows(plan: DemoPlan) -> int:
+    return plan.employees * plan.years * PER_EMPLOYEE_YEAR * ROWS_PER_PERMIT
+
+
+def _moment(day: dt.date, hour: int) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour), tzinfo=KAZAKHSTAN).astimezone(dt.UTC)
+
+
+def _state(
+    rng: random.Random, start: dt.datetime, end: dt.datetime, now: dt.datetime
+) -> PermitState:
+    if start > now + dt.timedelta(days=1):
+        return PermitState.DRAFT
+    if start > now:
+        return PermitState.ISSUED
+    if end > now:
+        return rng.choice((PermitState.ACTIVE, PermitState.ACTIVE, PermitState.SUSPENDED))
+    roll = rng.random()
+    if roll < 0.04:
+        return PermitState.CANCELLED
+    if roll < 0.05:  # past the end and not closed: overdue on purpose
+        return rng.choice((PermitState.ACTIVE, PermitState.SUSPENDED, PermitState.ISSUED))
+    return PermitState.CLOSED
+
+
+STEPS_TO = {
+    PermitState.DRAFT: [],
+    PermitState.ISSUED: [Action.ISSUE],
+    PermitState.ACTIVE: [Action.ISSUE, Action.ACTIVATE],
+    PermitState.SUSPENDED: [Action.ISSUE, Action.ACTIVATE, Action.SUSPEND],
+    PermitState.CLOSED: [Action.ISSUE, Action.ACTIVATE, Action.CLOSE],
+    PermitState.CANCELLED: [Action.ISSUE, Action.CANCEL],
+}
+FROM_TO = {
+    Action.ISSUE: (PermitState.DRAFT, PermitState.ISSUED),
+    Action.ACTIVATE: (PermitState.ISSUED, PermitState.ACTIVE),
+    Action.SUSPEND: (PermitState.ACTIVE, PermitState.SUSPENDED),
+    Action.CLOSE: (PermitState.ACTIVE, PermitState.CLOSED),
+    Action.CANCEL: (PermitState.ISSUED, PermitState.CANCELLED),
+}
+
+
+class _Rows:
+    """The rows of every permit table, with the next id of each."""
+
+    def __init__(self, ctx: DemoContext) -> None:
+        self.tables: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+        self.next = {
+            m: ctx.writer.next_id(m)
+            for m in (
+                Permit,
+                PermitRole,
+                PermitCrewMember,
+                PermitLine,
+                PermitIsolation,
+                PermitGasTest,
+                PermitShift,
+                PermitTransition,
+                PermitOverride,
+            )
+        }
+
+    def add(self, model: Any, **values: Any) -> int:
+        row_id = self.next[model]
+        self.next[model] += 1
+        self.tables[model].append({"id": row_id, **values})
+        return row_id
+
+
+def _people(
+    rng: random.Random, staff: list[DemoEmployee], chiefs: list[DemoEmployee], day: dt.date
+) -> list[DemoEmployee]:
+    chosen: list[DemoEmployee] = []
+    pool = chiefs + staff
+    for _attempt in range(60):
+        e = rng.choice(chiefs if len(chosen) < 2 and chiefs else pool)
+        if e not in chosen and e.active_on(day):
+            chosen.append(e)
+        if len(chosen) == 8:
+            break
+    return chosen
+
+
+def _permit(
+    rows: _Rows,
+    ctx: DemoContext,
+    rng: random.Random,
+    day: dt.date,
+    seq: dict[int, int],
+    pattern: str,
+    people: list[DemoEmployee],
+) -> None:
+    now = dt.datetime.combine(ctx.plan.today, dt.time(12), tzinfo=KAZAKHSTAN)
+    kind = rng.choices(list(TYPE_WEIGHTS), weights=list(TYPE_WEIGHTS.values()))[0]
+    start = _moment(day, rng.choice((8, 8, 9, 13)))
+    end = start + dt.timedelta(hours=rng.choice((4, 8, 8, 32, 56)))
+    state = _state(rng, start, end, now)
+    seq[day.year] += 1
+    work, place = WORK[kind]
+    unit = ctx.units.get(people[2].unit_key)
+    extended = state is PermitState.CLOSED and rng.random() < 0.06
+    planned_end = end + dt.timedelta(days=1) if extended else end
+    steps = STEPS_TO[state]
+    moments = {a: start + dt.timedelta(minutes=5 * i - 60) for i, a in enumerate(steps)}
+    if Action.SUSPEND in moments:
+        moments[Action.SUSPEND] = start + (min(end, now) - start) / 2
+    if Action.CLOSE in moments:
+        moments[Action.CLOSE] = planned_end - dt.timedelta(minutes=rng.randint(5, 90))
+    closed = state is PermitState.CLOSED
+    pid = rows.add(
+        Permit,
+        number=format_number(pattern, day.year, seq[day.year]),
+        year=day.year,
+        seq=seq[day.year],
+        type=kind.value,
+        state=state.value,
+        unit_id=unit.id if unit else next(iter(ctx.units.values())).id,
+        location=place,
+        work=work,
+        planned_start=start,
+        planned_end=planned_end,
+        original_end=end,
+        copied_from_id=None,
+        work_finished=closed,
+        crew_withdrawn=closed,
+        reported_to="Диспетчер / Диспетчер смены" if closed else "",
+        closed_at=moments.get(Action.CLOSE),
+        note="",
+    )
+    for role, person in zip(Role, people, strict=False):
+        rows.add(
+            PermitRole,
+            permit_id=pid,
+            role=role.value,
+            employee_id=person.id,
+            contractor_worker_id=None,
+        )
+    admitted = moments.get(Action.ACTIVATE)
+    for person in people[5 : 5 + rng.randint(1, 3)]:
+        rows.add(
+            PermitCrewMember,
+            permit_id=pid,
+            employee_id=person.id,
+            contractor_worker_id=None,
+            electrical_group=person.electrical_group,
+            joined_at=None,
+            left_at=None,
+            changed_by_id=None,
+            briefed_at=admitted - dt.timedelta(minutes=10) if admitted else None,
+            briefed_by_id=people[3].id if admitted else None,
+            briefing_id=None,
+        )
+    for kind_, texts in (
+        (MeasureKind.HAZARD, HAZARDS),
+        (MeasureKind.MEASURE, MEASURES),
+        (MeasureKind.PPE, PPE),
+    ):
+        for i, text in enumerate(rng.sample(texts, 2)):
+            rows.add(PermitLine, permit_id=pid, kind=kind_.value, position=i, text=text)
+    if kind in (PermitType.ELECTRICAL, PermitType.CONFINED_SPACE) or rng.random() < 0.2:
+        held = admitted is not None and state is not PermitState.CLOSED
+        rows.add(
+            PermitIsolation,
+            permit_id=pid,
+            position=0,
+            point=f"{rng.choice(POINTS)}{rng.randint(1, 40)}",
+            method="Ажыратылды, құлыпталды / Отключено, заперто",
+            lock_no=f"Z-{pid}" if held else (f"L-{rng.randint(1, 300)}" if admitted else ""),
+            applied_at=admitted - dt.timedelta(minutes=20) if admitted else None,
+            applied_by_id=people[3].id if admitted else None,
+            removed_at=moments.get(Action.CLOSE) or moments.get(Action.CANCEL)
+            if admitted and not held
+            else None,
+            removed_by_id=people[3].id if admitted and not held else None,
+        )
+    if kind in GAS_TYPES and admitted is not None:
+        for minutes in (15, -120) if rng.random() < 0.5 else (15,):
+            taken = admitted - dt.timedelta(minutes=minutes)
+            if taken > now:
+                continue
+            rows.add(
+                PermitGasTest,
+                permit_id=pid,
+                taken_at=taken,
+                place="",
+                o2=round(rng.uniform(20.3, 20.9), 1),
+                lel=round(rng.uniform(0, 3), 1),
+                co=round(rng.uniform(0, 8), 1),
+                h2s=round(rng.uniform(0, 2), 1),
+                within_limits=True,
+                measured_by_id=people[3].id,
+                instrument="Dräger X-am 2500",
+            )
+    for action in steps:
+        before, after = FROM_TO[action]
+        reason = rng.choice(REASONS) if action in (Action.SUSPEND, Action.CANCEL) else ""
+        rows.add(
+            PermitTransition,
+            permit_id=pid,
+            action=action.value,
+            from_state=before.value,
+            to_state=after.value,
+            at=moments[action],
+            signed_by_id=people[0].id,
+            reason=reason,
+        )
+        if action is Action.ISSUE and rng.random() < 0.02:
+            rows.add(
+                PermitOverride,
+                permit_id=pid,
+                action=action.value,
+                at=moments[action],
+                gate_reasons=[{"code": "no_certificate"}],
+                reason=OVERRIDE,
+            )
+    if admitted is not None:
+        stop = moments.get(Action.CLOSE) or moments.get(Action.SUSPEND)
+        rows.add(
+            PermitShift,
+            permit_id=pid,
+            admitted_at=admitted,
+            admitted_by_id=people[3].id,
+            supervisor_id=people[2].id,
+            ended_at=stop,
+            ended_by_id=people[2].id if stop else None,
+            note="",
+        )
+
+
+def add_permits(ctx: DemoContext, rng: random.Random) -> None:
+    plan = ctx.plan
+    pattern = (
+        ctx.writer.scalar(select(PermitSetting.value).where(PermitSetting.code == "number.pattern"))
+        or DEFAULT_NUMBER_PATTERN
+    )
+    staff = [e for e in ctx.employees if not e.key_staff]
+    chiefs = [e for e in ctx.employees if e.key_staff]
+    if len(staff) + len(chiefs) < 8:
+        return
+    total = plan.employees * plan.years * PER_EMPLOYEE_YEAR
+    first = plan.window_start
+    span = (plan.today + dt.timedelta(days=14) - first).days
+    days = sorted(first + dt.timedelta(days=rng.randrange(span)) for _ in range(total))
+    rows, seq = _Rows(ctx), defaultdict[int, int](int)
+    for day in days:
+        people = _people(rng, staff, chiefs, day)
+        if len(people) >= 6:
+            _permit(rows, ctx, rng, day, seq, str(pattern), people)
+    for model in (
+        Permit,
+        PermitRole,
+        PermitCrewMember,
+        PermitLine,
+        PermitIsolation,
+        PermitGasTest,
+        PermitTransition,
+        PermitOverride,
+        PermitShift,
+    ):
+        if rows.tables[model]:
+            ctx.writer.insert(model, rows.tables[model])

@@ -1,0 +1,361 @@
+"""The printed permit-to-work (НАРЯД-РҰҚСАТ / НАРЯД-ДОПУСК), A4, every section, ready to sign.
+
+The paper permit is filled in during the work as much as before it: while a permit is
+open, the tables of gas tests, daily admissions, crew changes and extensions end with
+empty ruled rows for the entries still to come, and every signature cell stays empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from safedesk.domain.accidents import KAZAKHSTAN
+from safedesk.domain.permit_gas import GAS_LABELS, Gas
+from safedesk.domain.permits import (
+    ACTION_LABELS,
+    PERMIT_TYPE_LABELS,
+    ROLE_LABELS,
+    Action,
+    PermitState,
+    PermitType,
+    Role,
+)
+from safedesk.forms.pdf import parts
+from safedesk.forms.pdf.grid import GridColumn, both, grid
+from safedesk.forms.pdf.page import DocumentInfo, build_pdf, frame_width, write_pdf
+from safedesk.forms.pdf.permit_data import PermitData, Person, load_permit
+from safedesk.forms.pdf.styles import Styles, make_styles
+from safedesk.forms.pdf.text import Texts, markup
+from safedesk.i18n import N_
+
+HEADING = N_("PERMIT-TO-WORK")
+KIND = N_("Type of work: {kind}")
+BASIS = N_("Basis: {basis}")
+UNIT = N_("Unit")
+PLACE = N_("Place of the work")
+WORK = N_("Work to be done")
+PLANNED = N_("Planned: from {start} to {end}")
+EXTENDED = N_("extended to {end}")
+ROLES = N_("1. Persons responsible for the safe conduct of the work")
+HAZARDS = N_("2. Hazardous and harmful factors")
+MEASURES = N_("3. Safety measures")
+PPE = N_("4. Required personal protective equipment")
+ISOLATIONS = N_("5. Isolation (lockout/tagout) points")
+CREW = N_("6. The crew and its targeted briefing")
+GAS = N_("7. Gas tests (limits: {limits})")
+SHIFTS = N_("8. Daily admission and end of shift")
+EXTENSIONS = N_("9. Extensions")
+CLOSURE = N_("10. Closure")
+CLOSURE_TEXT = N_(
+    "The work is finished, the crew is withdrawn, the isolations are removed, "
+    "the place is tidied. The permit is closed at {at}. Reported to: {to}."
+)
+OVERRIDES = N_("The admission gate was overridden")
+CREW_CHANGE = N_("Crew change")
+NONE = N_("none")
+ISSUER_SIGN = N_("Permit issued by")
+ISSUED_AT = N_("issued {at}")
+SUPERVISOR_SIGN = N_("Work supervisor")
+ADMITTER_SIGN = N_("Admitter")
+CONTRACTOR = N_("contractor: {name}")
+REF = N_("Permit No. {number}")
+BLANK = "___.___.______ ___:___"
+
+
+def moment(value: dt.datetime | None) -> str:
+    return value.astimezone(KAZAKHSTAN).strftime("%d.%m.%Y %H:%M") if value else ""
+
+
+def _title(t: Texts, s: Styles, msgid: str, **values: Any) -> Any:
+    return parts.paragraph(f"<b>{markup(t.joined(msgid, **values))}</b>", s.left)
+
+
+def _lines(t: Texts, msgid: str) -> str:
+    """A label in every printed language, one under the other, as paragraph markup."""
+    return "<br/>".join(markup(x) for x in t.joined(msgid, sep="\n").split("\n"))
+
+
+def _position(t: Texts, p: Person) -> str:
+    position = both(t, p.position_kk, p.position_ru)
+    if p.contractor:
+        position = f"{position}\n{t.joined(CONTRACTOR, name=p.contractor)}".strip()
+    return position
+
+
+def _blank_rows(data: PermitData, width: int, count: int = 3) -> list[list[str]]:
+    """Empty ruled rows for the entries still to be written by hand on an open permit."""
+    if data.state in (PermitState.CLOSED, PermitState.CANCELLED):
+        return []
+    return [[""] * width for _ in range(count)]
+
+
+def _header(data: PermitData, t: Texts, s: Styles, width: float) -> list[Any]:
+    first = t.languages[0]
+    label = PERMIT_TYPE_LABELS[data.type]
+    kind = " / ".join(
+        dict.fromkeys(t.get(lang, KIND, kind=t.get(lang, label).lower()) for lang in t.languages)
+    )
+    planned = t.joined(PLANNED, start=moment(data.planned_start), end=moment(data.original_end))
+    if data.planned_end != data.original_end:
+        planned += "; " + t.joined(EXTENDED, end=moment(data.planned_end))
+    rows = [
+        [t.joined(UNIT, sep="\n"), both(t, data.unit_kk, data.unit_ru)],
+        [t.joined(PLACE, sep="\n"), data.location],
+        [t.joined(WORK, sep="\n"), data.work],
+    ]
+    story = parts.document_heading(t, s, width, HEADING, data.number, data.created, None)
+    story += [
+        parts.paragraph(f"<b>{markup(kind)}</b>", s.centre),
+        parts.paragraph(markup(t.get(first, BASIS, basis=data.legal_basis)), s.caption),
+        parts.spacer(2),
+        _pairs(rows, width),
+        parts.paragraph(markup(planned), s.left),
+    ]
+    return story
+
+
+def _pairs(rows: list[list[str]], width: float) -> Any:
+    from reportlab.platypus import Table, TableStyle
+
+    from safedesk.forms.pdf.fonts import REGULAR
+    from safedesk.forms.pdf.grid import cell, grid_styles
+
+    body, head = grid_styles(8.5)
+    data = [[cell(label, head), cell(value, body)] for label, value in rows]
+    return Table(
+        data,
+        colWidths=[width * 0.22, width * 0.78],
+        style=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        ),
+        hAlign="LEFT",
+    )
+
+
+def _roles(data: PermitData, t: Texts) -> tuple[list[GridColumn], list[list[str]]]:
+    electrical = data.type is PermitType.ELECTRICAL
+    columns = [
+        GridColumn(N_("Role"), 0.2),
+        GridColumn(N_("Full name"), 0.27),
+        GridColumn(N_("Position"), 0.25),
+    ]
+    if electrical:
+        columns.append(GridColumn(N_("Electrical group"), 0.08, "CENTER"))
+    columns.append(GridColumn(N_("Signature"), 0.14))
+    rows = []
+    for role in Role:
+        p = data.roles.get(role)
+        row = [t.joined(ROLE_LABELS[role], sep="\n"), p.full_name if p else "", ""]
+        row[2] = _position(t, p) if p else ""
+        if electrical:
+            row.append(str(p.electrical_group or "") if p else "")
+        rows.append([*row, ""])
+    return columns, rows
+
+
+def _numbered(items: tuple[str, ...], t: Texts, s: Styles) -> list[Any]:
+    if not items:
+        return [parts.paragraph(markup("— " + t.joined(NONE)), s.left)]
+    return [parts.paragraph(markup(f"{i}. {text}"), s.left) for i, text in enumerate(items, 1)]
+
+
+def _isolations(data: PermitData) -> tuple[list[GridColumn], list[list[str]]]:
+    columns = [
+        GridColumn(N_("No."), 0.04, "CENTER"),
+        GridColumn(N_("What is isolated"), 0.2),
+        GridColumn(N_("How (switched off, locked, tagged, earthed)"), 0.18),
+        GridColumn(N_("Lock No."), 0.08),
+        GridColumn(N_("Applied: date, time, by"), 0.15),
+        GridColumn(N_("Signature"), 0.09),
+        GridColumn(N_("Removed: date, time, by"), 0.15),
+        GridColumn(N_("Signature"), 0.09),
+    ]
+    rows = [
+        [
+            str(i),
+            p.point,
+            p.method,
+            p.lock_no,
+            f"{moment(p.applied_at)}\n{p.applied_by}".strip(),
+            "",
+            f"{moment(p.removed_at)}\n{p.removed_by}".strip(),
+            "",
+        ]
+        for i, p in enumerate(data.isolations, 1)
+    ]
+    return columns, rows
+
+
+def _crew(data: PermitData, t: Texts) -> tuple[list[GridColumn], list[list[str]]]:
+    electrical = data.type is PermitType.ELECTRICAL
+    columns = [
+        GridColumn(N_("No."), 0.04, "CENTER"),
+        GridColumn(N_("Full name"), 0.2),
+        GridColumn(N_("Position"), 0.17),
+    ]
+    if electrical:
+        columns.append(GridColumn(N_("Electrical group"), 0.07, "CENTER"))
+    columns += [
+        GridColumn(N_("Joined / left"), 0.13),
+        GridColumn(N_("Briefed: date, time, by"), 0.15),
+        GridColumn(N_("Signature of the person briefed"), 0.1),
+        GridColumn(N_("Signature of the instructor"), 0.1),
+    ]
+    rows = []
+    for i, c in enumerate(data.crew, 1):
+        row = [str(i), c.person.full_name, _position(t, c.person)]
+        if electrical:
+            row.append(str(c.person.electrical_group or ""))
+        moved = " – ".join(x for x in (moment(c.joined_at), moment(c.left_at)) if x)
+        row += [moved, f"{moment(c.briefed_at)}\n{c.briefed_by}".strip(), "", ""]
+        rows.append(row)
+    return columns, rows + _blank_rows(data, len(columns), 2)
+
+
+def _gas(data: PermitData, t: Texts) -> tuple[list[GridColumn], list[list[str]]]:
+    columns = [
+        GridColumn(N_("Date, time"), 0.13),
+        GridColumn(N_("Place of sampling"), 0.13),
+        *(GridColumn(GAS_LABELS[g], 0.07, "CENTER") for g in Gas),
+        GridColumn(N_("Gas analyser"), 0.14),
+        GridColumn(N_("Measured by"), 0.13),
+        GridColumn(N_("Signature"), 0.09),
+    ]
+    rows = []
+    for g in data.gas_tests:
+        values = []
+        for gas in Gas:
+            v = g.values.get(gas)
+            limit = data.gas_limits.get(gas)
+            bad = v is not None and limit is not None and not limit.allows(v)
+            values.append("" if v is None else f"{v:g}{' (!)' if bad else ''}")
+        rows.append([moment(g.taken_at), g.place, *values, g.instrument, g.measured_by, ""])
+    return columns, rows + _blank_rows(data, len(columns))
+
+
+def _shifts(data: PermitData) -> tuple[list[GridColumn], list[list[str]]]:
+    columns = [
+        GridColumn(N_("Admitted: date, time"), 0.15),
+        GridColumn(N_("Admitter"), 0.14),
+        GridColumn(N_("Signature"), 0.1),
+        GridColumn(N_("Work supervisor"), 0.14),
+        GridColumn(N_("Signature"), 0.1),
+        GridColumn(N_("End of shift: date, time"), 0.15),
+        GridColumn(N_("Signature of the supervisor"), 0.12),
+    ]
+    rows = [
+        [moment(x.admitted_at), x.admitted_by, "", x.supervisor, "", moment(x.ended_at), ""]
+        for x in data.shifts
+    ]
+    return columns, rows + _blank_rows(data, len(columns))
+
+
+def _extensions(data: PermitData) -> tuple[list[GridColumn], list[list[str]]]:
+    columns = [
+        GridColumn(N_("Was to end"), 0.16),
+        GridColumn(N_("Extended to"), 0.16),
+        GridColumn(N_("Reason"), 0.3),
+        GridColumn(N_("Approved by"), 0.2),
+        GridColumn(N_("Signature"), 0.12),
+    ]
+    rows = [
+        [moment(x.old_end), moment(x.new_end), x.reason, x.approved_by, ""] for x in data.extensions
+    ]
+    return columns, rows + _blank_rows(data, len(columns), 1)
+
+
+def _section(t: Texts, s: Styles, title: str, table: Any, **values: Any) -> list[Any]:
+    from reportlab.platypus import KeepTogether
+
+    heading = _title(t, s, title, **values)
+    return [KeepTogether([parts.spacer(3), heading, parts.spacer(1), table])]
+
+
+def _closure(data: PermitData, t: Texts, s: Styles, width: float) -> list[Any]:
+    at = moment(data.closed_at) or BLANK
+    to = data.reported_to or "_" * 30
+    first = t.languages[0]
+    story: list[Any] = [parts.spacer(3), _title(t, s, CLOSURE)]
+    story += parts.side_by_side(
+        t,
+        width,
+        [lambda lang: [parts.paragraph(markup(t.get(lang, CLOSURE_TEXT, at=at, to=to)), s.left)]],
+    )
+    for msgid, role in ((SUPERVISOR_SIGN, Role.SUPERVISOR), (ADMITTER_SIGN, Role.ADMITTER)):
+        p = data.roles.get(role)
+        story.append(parts.signature_line(t, s, width, _lines(t, msgid), p.short_name if p else ""))
+    if data.overrides:
+        story += [parts.spacer(3), _title(t, s, OVERRIDES)]
+        for o in data.overrides:
+            label = ACTION_LABELS[Action(o.action)] if o.action in set(Action) else CREW_CHANGE
+            text = f"{moment(o.at)} — {t.get(first, label)} — {o.signed_by}: {o.reason}"
+            story.append(parts.paragraph(markup(text), s.left))
+    return story
+
+
+def permit_story(data: PermitData, t: Texts) -> list[Any]:
+    s = make_styles(8.5, justify=False)
+    width = frame_width()
+    story = parts.letterhead(data.organisation, t, s, width)
+    story += _header(data, t, s, width)
+    columns, rows = _roles(data, t)
+    story += _section(t, s, ROLES, grid(t, width, columns, rows, size=7.5, row_padding=5))
+    issuer = data.roles.get(Role.ISSUER)
+    signed = _lines(t, ISSUER_SIGN)
+    if data.issued_at is not None:
+        signed += "<br/>" + markup(t.joined(ISSUED_AT, at=moment(data.issued_at)))
+    story.append(parts.signature_line(t, s, width, signed, issuer.short_name if issuer else ""))
+    for title, items in ((HAZARDS, data.hazards), (MEASURES, data.measures), (PPE, data.ppe)):
+        story += [parts.spacer(2), _title(t, s, title), *_numbered(items, t, s)]
+    columns, rows = _isolations(data)
+    if rows:
+        story += _section(t, s, ISOLATIONS, grid(t, width, columns, rows, size=7, row_padding=6))
+    columns, rows = _crew(data, t)
+    story += _section(t, s, CREW, grid(t, width, columns, rows, size=7, row_padding=6))
+    limits = "; ".join(
+        f"{t.get(t.languages[0], GAS_LABELS[g])} {data.gas_limits[g].describe()}"
+        for g in Gas
+        if g in data.gas_limits
+    )
+    columns, rows = _gas(data, t)
+    if data.gas_required or data.gas_tests:
+        # The title carries the limits the readings were judged by.
+        table = grid(t, width, columns, rows, size=7, row_padding=6)
+        story += _section(t, s, GAS, table, limits=limits)
+    columns, rows = _shifts(data)
+    story += _section(t, s, SHIFTS, grid(t, width, columns, rows, size=7, row_padding=6))
+    columns, rows = _extensions(data)
+    if rows:
+        story += _section(t, s, EXTENSIONS, grid(t, width, columns, rows, size=7, row_padding=6))
+    story += _closure(data, t, s, width)
+    return story
+
+
+def permit_pdf(data: PermitData, lang: str = "both") -> bytes:
+    t = Texts(lang)
+    first = t.languages[0]
+    org = data.organisation
+    reference = t.joined(REF, number=data.number)
+    info = DocumentInfo(
+        title=f"{t.joined(HEADING)} {data.number}",
+        author=t.pick(first, org.name_kk, org.name_ru),
+        subject=reference,
+        created=data.created,
+        footer_label=reference,
+    )
+    return build_pdf(permit_story(data, t), info, t)
+
+
+def render_permit(
+    session: Session, permit_id: int, out_path: str | Path, lang: str = "both"
+) -> Path:
+    """`safedesk print permit ID`: the permit `permit_id` as the window shows it."""
+    return write_pdf(permit_pdf(load_permit(session, permit_id), lang), out_path)

@@ -1,0 +1,226 @@
+"""The permit-to-work log: overdue and active permits at the top, filters for everything.
+
+The first column orders the log by urgency — overdue, active, suspended, issued, draft,
+then closed and cancelled — and within each by the planned end, so the permits that need
+the officer today are the first rows without touching a filter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QComboBox, QDialog, QWidget
+from sqlalchemy import ColumnElement, String, and_, case, cast, exists, literal, or_, select
+from sqlalchemy.orm import aliased
+
+from safedesk.db.engine import Database
+from safedesk.db.models import Employee, Permit, PermitCrewMember, PermitRole, Unit
+from safedesk.db.types import utcnow
+from safedesk.domain.accidents import KAZAKHSTAN
+from safedesk.domain.permits import (
+    OPEN_STATES,
+    PERMIT_STATE_LABELS,
+    PERMIT_TYPE_LABELS,
+    PermitState,
+)
+from safedesk.i18n import N_, _
+from safedesk.ui.choices import fill_units
+from safedesk.ui.models import Column, SelectTableModel
+from safedesk.ui.pages.employees import localized_name
+from safedesk.ui.pages.incident_columns import person_name, show_label, show_moment
+from safedesk.ui.widgets.employee_picker import EmployeePicker
+from safedesk.ui.widgets.fields import DateField
+from safedesk.ui.widgets.table_page import TablePage
+
+OVERDUE = N_("OVERDUE")
+OPEN = "open"
+OVERDUE_FILTER = "overdue"
+URGENCY = {
+    PermitState.ACTIVE: 1,
+    PermitState.SUSPENDED: 2,
+    PermitState.ISSUED: 3,
+    PermitState.DRAFT: 4,
+    PermitState.CLOSED: 5,
+    PermitState.CANCELLED: 5,
+}
+
+
+def overdue_condition(now: dt.datetime) -> ColumnElement[bool]:
+    return and_(Permit.state.in_([s.value for s in OPEN_STATES]), Permit.planned_end < now)
+
+
+def show_state(value: object) -> str:
+    """'0|active' → 'OVERDUE · Active'; the urgency prefix only sorts."""
+    text = str(value or "")
+    urgency, _sep, state = text.partition("|")
+    label = PERMIT_STATE_LABELS.get(PermitState(state)) if state in set(PermitState) else None
+    shown = _(label) if label else state
+    return f"{_(OVERDUE)} · {shown}" if urgency == "0" else shown
+
+
+class PermitsPage(TablePage):
+    search_hint = N_("Find by number, place or work")
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(db, parent)
+        self.copy_action = self.action(_("Copy as new"), self.copy_current, "Ctrl+D")
+        self.print_action = self.action(_("Print permit"), self.print_current, "Ctrl+P")
+        self.journal_action = self.action(_("Print journal…"), self.print_journal)
+        self.export_action = self.action(_("Export to Excel…"), self.export_xlsx)
+
+    def build_filters(self) -> None:
+        self.type_filter = QComboBox()
+        self.type_filter.setObjectName("type_filter")
+        self.type_filter.addItem(_("All types"), None)
+        for kind, label in PERMIT_TYPE_LABELS.items():
+            self.type_filter.addItem(_(label), kind.value)
+        self.state_filter = QComboBox()
+        self.state_filter.setObjectName("state_filter")
+        self.state_filter.addItem(_("Any state"), None)
+        self.state_filter.addItem(_("Open (issued, active, suspended)"), OPEN)
+        self.state_filter.addItem(_(OVERDUE), OVERDUE_FILTER)
+        for state, label in PERMIT_STATE_LABELS.items():
+            self.state_filter.addItem(_(label), state.value)
+        self.unit_filter = QComboBox()
+        self.unit_filter.setObjectName("unit_filter")
+        fill_units(self.unit_filter, self.db, _("All units"))
+        self.unit_filter.setMinimumContentsLength(18)
+        self.unit_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.person_filter = EmployeePicker(self.db)
+        self.person_filter.setObjectName("person_filter")
+        self.person_filter.chosen.connect(lambda _id: self.apply_filters())
+        self.person_filter.editTextChanged.connect(self._person_cleared)
+        self.date_from = DateField(optional=True)
+        self.date_from.setObjectName("date_from")
+        self.date_to = DateField(optional=True)
+        self.date_to.setObjectName("date_to")
+        for combo in (self.type_filter, self.state_filter, self.unit_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+            self.filter_bar.addWidget(combo, 1)
+        self.filter_bar.addWidget(self.person_filter, 1)
+        for field in (self.date_from, self.date_to):
+            field.dateChanged.connect(lambda _d: self.apply_filters())
+            self.filter_bar.addWidget(field)
+
+    def _person_cleared(self, text: str) -> None:
+        if not text.strip():
+            self.apply_filters()
+
+    def make_model(self) -> SelectTableModel:
+        now = utcnow()
+        urgency = case(
+            (overdue_condition(now), literal("0")),
+            *((Permit.state == s.value, literal(str(n))) for s, n in URGENCY.items()),
+            else_=literal("9"),
+        )
+        supervisor = aliased(Employee)
+        role = aliased(PermitRole)
+        columns = [
+            Column(
+                N_("State"),
+                urgency + "|" + Permit.state,
+                sort=urgency + cast(Permit.planned_end, String),
+                show=show_state,
+                width=16,
+            ),
+            Column(N_("No."), Permit.number, sort=Permit.year * 100000 + Permit.seq, width=13),
+            Column(N_("Type"), Permit.type, show=show_label(PERMIT_TYPE_LABELS), width=16),
+            Column(N_("Unit"), localized_name(Unit.name_kk, Unit.name_ru), width=18),
+            Column(N_("Place"), Permit.location, width=20),
+            Column(N_("Work"), Permit.work, width=28),
+            Column(N_("Planned start"), Permit.planned_start, show=show_moment, width=15),
+            Column(N_("Planned end"), Permit.planned_end, show=show_moment, width=15),
+            Column(N_("Work supervisor"), person_name(supervisor), width=18),
+        ]
+
+        def source():  # type: ignore[no-untyped-def]
+            return (
+                select()
+                .select_from(Permit)
+                .join(Unit, Permit.unit_id == Unit.id)
+                .outerjoin(role, and_(role.permit_id == Permit.id, role.role == "supervisor"))
+                .outerjoin(supervisor, role.employee_id == supervisor.id)
+            )
+
+        return SelectTableModel(self.db, columns, source, Permit.id, filters=self.conditions())
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = [Permit.deleted_at.is_(None)]
+        text = self.search.text().strip()
+        if text:
+            found.append(
+                or_(
+                    Permit.number.icontains(text, autoescape=True),
+                    Permit.location.icontains(text, autoescape=True),
+                    Permit.work.icontains(text, autoescape=True),
+                )
+            )
+        if self.type_filter.currentData() is not None:
+            found.append(Permit.type == self.type_filter.currentData())
+        state = self.state_filter.currentData()
+        if state == OPEN:
+            found.append(Permit.state.in_([s.value for s in OPEN_STATES]))
+        elif state == OVERDUE_FILTER:
+            found.append(overdue_condition(utcnow()))
+        elif state is not None:
+            found.append(Permit.state == state)
+        if self.unit_filter.currentData() is not None:
+            found.append(Permit.unit_id == self.unit_filter.currentData())
+        person = self.person_filter.value()
+        if person is not None:
+            found.append(
+                or_(
+                    exists().where(
+                        PermitRole.permit_id == Permit.id, PermitRole.employee_id == person
+                    ),
+                    exists().where(
+                        PermitCrewMember.permit_id == Permit.id,
+                        PermitCrewMember.employee_id == person,
+                    ),
+                )
+            )
+        first, last = self.date_from.value(), self.date_to.value()
+        if first is not None:
+            start = dt.datetime.combine(first, dt.time(), tzinfo=KAZAKHSTAN)
+            found.append(Permit.planned_end >= start)
+        if last is not None:
+            end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), tzinfo=KAZAKHSTAN)
+            found.append(Permit.planned_start < end)
+        return found
+
+    def _edit(self, dialog: QDialog | None) -> None:
+        # Steps and entries are saved as they are made: refresh however the dialog closed.
+        if dialog is not None:
+            dialog.exec()
+            self.after_save(getattr(dialog, "saved_id", None) or getattr(dialog, "permit_id", None))
+
+    def record_dialog(self, row_id: int | None) -> QDialog:
+        from safedesk.ui.dialogs.permit import PermitDialog
+
+        return PermitDialog(self.db, row_id, self)
+
+    def copy_current(self) -> None:
+        from safedesk.ui.dialogs.permit import PermitDialog
+
+        row_id = self.current_id()
+        if row_id is not None:
+            self._edit(PermitDialog(self.db, None, self, copy_of=row_id))
+
+    def print_current(self) -> None:
+        from safedesk.ui.printing import preview_form
+
+        row_id = self.current_id()
+        if row_id is not None:
+            preview_form(self, self.db, "permit", row_id)
+
+    def print_journal(self) -> None:
+        from safedesk.ui.dialogs.permit_journal import print_journal
+
+        print_journal(self, self.db)
+
+    def export_xlsx(self) -> None:
+        from safedesk.ui.dialogs.permit_journal import export_log
+
+        export_log(self, self.db)
