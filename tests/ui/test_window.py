@@ -61,3 +61,11 @@ def test_unexpected_error_is_shown_once_and_the_window_survives(
         show_bug(window, e)
     assert shown and "ZeroDivisionError: boom" in shown[0]
     assert window.isVisible()
+
+
+def test_every_page_fits_a_1280_pixel_screen_in_kazakh(window: MainWindow) -> None:
+    # Long Kazakh filter labels in one row once forced the window to 1,766 pixels.
+    window.change_language("kk")
+    for name in window.page_names():
+        window.show_page(name)
+        assert window.minimumSizeHint().width() <= 1280, name

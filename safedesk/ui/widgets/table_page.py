@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from sqlalchemy import ColumnElement
 from safedesk.db.engine import Database
 from safedesk.i18n import _, ngettext
 from safedesk.ui.models import ROW_ID_ROLE, SelectTableModel
+from safedesk.ui.widgets.flow_layout import FlowLayout
 from safedesk.ui.widgets.page import Page
 
 FILTER_DELAY_MS = 150
@@ -44,7 +44,7 @@ class TablePage(Page):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(_(self.search_hint))
         self.search.setMinimumWidth(280)
-        self.filter_bar = QHBoxLayout()
+        self.filter_bar = FlowLayout()
         self.filter_bar.addWidget(self.search, 2)
         self.count_label = QLabel()
         self.table = QTableView()
