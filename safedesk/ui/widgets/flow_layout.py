@@ -95,5 +95,3 @@ class FlowLayout(QLayout):
                 x += width + self.spacing()
             y += height + self.spacing()
         return y - rect.y() - self.spacing()
-
-
