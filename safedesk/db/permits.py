@@ -349,3 +349,27 @@ def copy_permit(
     fields.planned_start, fields.planned_end = planned_start, planned_end
     fields.isolations = [IsolationPoint(p.point, p.method) for p in fields.isolations]
     return create_permit(session, fields, copied_from_id=permit_id)
+
+
+def discard_draft(session: Session, permit_id: int, version: int | None) -> None:
+    """Throw a draft away from the log, every row audited (see `delete_draft`).
+
+    A draft that later permits were copied from is kept: the copies name it as their
+    source. It can be cancelled instead, and stays in the log.
+    """
+    permit = get_row(session, Permit, permit_id, N_("Permit"))
+    editable(permit, PermitState.DRAFT)
+    copies = session.scalars(
+        select(Permit.number).where(Permit.copied_from_id == permit.id).order_by(Permit.id)
+    ).all()
+    if copies:
+        refuse(
+            [
+                Problem(
+                    "state",
+                    N_("Permit {numbers} was copied from this draft: cancel the draft instead."),
+                    {"numbers": ", ".join(copies)},
+                )
+            ]
+        )
+    delete_draft(session, permit_id, version)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -123,6 +122,10 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _c=False, n=name: self.show_page(n))
             go_menu.addAction(act)
         help_menu = bar.addMenu(_("&Help"))
+        guide = QAction(_("User guide"), self)
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.triggered.connect(self._guide)
+        help_menu.addAction(guide)
         about = QAction(_("About SafeDesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -229,15 +232,15 @@ class MainWindow(QMainWindow):
             for page in self.pages.values():
                 page.refresh()
 
+    def _guide(self) -> None:
+        from safedesk.ui.dialogs.guide import GuideDialog
+
+        GuideDialog(self).exec()
+
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            _("About SafeDesk"),
-            _(
-                "SafeDesk {version}\nOccupational safety registers, forms and reports "
-                "for enterprises in Kazakhstan."
-            ).format(version=__version__),
-        )
+        from safedesk.ui.dialogs.about import AboutDialog
+
+        AboutDialog(self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         remember_geometry("MainWindow", bytes(self.saveGeometry().data()))
