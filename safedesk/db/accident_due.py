@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, aliased
 
+from safedesk.db.accident_deadlines import deadline_rules
 from safedesk.db.holidays import work_calendar
 from safedesk.db.models import Accident, AccidentCause, Employee
 from safedesk.domain.accidents import accident_steps
@@ -30,6 +31,7 @@ def _current() -> list[ColumnElement[bool]]:
 def due_items(session: Session, today: dt.date) -> list[DueItem]:
     horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
     calendar = work_calendar(session)
+    rules = deadline_rules(session)
     items: list[DueItem] = []
     open_rows = session.scalars(select(Accident).where(*_current(), Accident.signed.is_(False)))
     for row in open_rows:
@@ -40,6 +42,7 @@ def due_items(session: Session, today: dt.date) -> list[DueItem]:
             commission_on=row.commission_on,
             investigated_on=row.investigated_on,
             act_on=row.act_on,
+            rules=rules,
         )
         for step in steps:
             if step.done is None and step.due <= horizon:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from safedesk.db.accident_deadlines import deadline_rules
 from safedesk.db.audit import record, snapshot
 from safedesk.db.holidays import work_calendar
 from safedesk.db.models import (
@@ -341,6 +342,7 @@ def steps_of(session: Session, row: Accident) -> list[Step]:
         commission_on=row.commission_on,
         investigated_on=row.investigated_on,
         act_on=row.act_on,
+        rules=deadline_rules(session),
     )
 
 

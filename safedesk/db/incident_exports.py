@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from safedesk.db.accident_deadlines import deadline_rules
 from safedesk.db.export_helpers import NOBODY, Units, flag, local, moments, people
 from safedesk.db.exports import Kind, Sheet, Value
 from safedesk.db.holidays import work_calendar
@@ -195,6 +196,7 @@ def steps_on(steps: list[Step], end: dt.date) -> list[Step]:
 
 def accidents_sheet(session: Session, found: list[Accident], end: dt.date) -> Sheet:
     calendar = work_calendar(session)
+    rules = deadline_rules(session)
     units = Units(session)
     corrected = dict(
         session.execute(
@@ -212,6 +214,7 @@ def accidents_sheet(session: Session, found: list[Accident], end: dt.date) -> Sh
             commission_on=a.commission_on,
             investigated_on=a.investigated_on,
             act_on=a.act_on,
+            rules=rules,
         )
         missed = sum(1 for s in steps_on(steps, end) if s.late() or s.overdue(end))
         moment = local(a.occurred_at)

@@ -13,6 +13,7 @@ from collections import Counter
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from safedesk.db.accident_deadlines import deadline_rules
 from safedesk.db.export_helpers import moments
 from safedesk.db.holidays import work_calendar
 from safedesk.db.incident_exports import accidents_in, steps_on
@@ -105,6 +106,7 @@ def accident_lines(session: Session, start: dt.date, end: dt.date) -> list[Roadm
         session.scalars(select(AccidentVictim.outcome).where(AccidentVictim.accident_id.in_(ids)))
     )
     calendar = work_calendar(session)
+    rules = deadline_rules(session)
     on_time = late = overdue = 0
     for a in found:
         steps = accident_steps(
@@ -114,6 +116,7 @@ def accident_lines(session: Session, start: dt.date, end: dt.date) -> list[Roadm
             commission_on=a.commission_on,
             investigated_on=a.investigated_on,
             act_on=a.act_on,
+            rules=rules,
         )
         for step in steps_on(steps, end):
             on_time += step.done is not None and not step.late()

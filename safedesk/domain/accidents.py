@@ -4,21 +4,26 @@ Deadlines run from the moment of the accident, as the employer must act:
 notify the labour inspection within a day; form the investigation commission within
 24 hours; investigate within 10 working days of forming it; send the act (form Н-1)
 within 3 working days after the investigation ends. Working days follow the holiday
-calendar (`working_days.WorkCalendar`). The periods are a `DeadlineRules` value, so a
-changed law is one new value, not new code.
+calendar (`working_days.WorkCalendar`). The periods are a `DeadlineRules` value built
+from the editable `accident_deadline_rules` table (db/accident_deadlines.py), seeded from
+resources/reference/accident_deadlines.json: a changed law is an edited row, not new code.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
+from typing import Any
 
 from safedesk.domain.ids import iin_problem
 from safedesk.domain.people import Complaint
 from safedesk.domain.working_days import WorkCalendar
 from safedesk.i18n import N_
+from safedesk.paths import resource
 
 # Kazakhstan keeps UTC+5 all year: the legal day of an accident is its local date.
 KAZAKHSTAN = dt.timezone(dt.timedelta(hours=5))
@@ -92,16 +97,119 @@ def suggested_classification(outcomes: Sequence[Outcome | str]) -> Classificatio
     return Classification.LIGHT
 
 
+class RuleUnit(StrEnum):
+    HOURS = "hours"
+    WORKING_DAYS = "working_days"
+
+
+RULE_UNIT_LABELS = {RuleUnit.HOURS: N_("hours"), RuleUnit.WORKING_DAYS: N_("working days")}
+
+
+class RuleCode(StrEnum):
+    """One period of the `accident_deadline_rules` table."""
+
+    NOTIFY = "notify"
+    COMMISSION = "commission"
+    INVESTIGATION = "investigation"
+    ACT = "act"
+    SPECIAL_INVESTIGATION = "special_investigation"
+
+
+RULE_LABELS = {
+    RuleCode.NOTIFY: N_("Notify the labour inspection within"),
+    RuleCode.COMMISSION: N_("Form the investigation commission within"),
+    RuleCode.INVESTIGATION: N_("Investigate within"),
+    RuleCode.ACT: N_("Send the act within"),
+    RuleCode.SPECIAL_INVESTIGATION: N_("Special investigation within"),
+}
+
+RULE_UNITS = {
+    RuleCode.NOTIFY: RuleUnit.HOURS,
+    RuleCode.COMMISSION: RuleUnit.HOURS,
+    RuleCode.INVESTIGATION: RuleUnit.WORKING_DAYS,
+    RuleCode.ACT: RuleUnit.WORKING_DAYS,
+    RuleCode.SPECIAL_INVESTIGATION: RuleUnit.WORKING_DAYS,
+}
+
+# Sanity bounds for an edited period, not legal values: a week of hours, a quarter of days.
+RULE_LIMITS = {RuleUnit.HOURS: (1, 168), RuleUnit.WORKING_DAYS: (1, 60)}
+
+
 @dataclass(frozen=True)
 class DeadlineRules:
-    notify_hours: int = 24
-    commission_hours: int = 24
-    investigation_working_days: int = 10
-    act_working_days: int = 3
-    legal_basis: str = "Labour Code of the RK art. 186–190; МТСЗН order No. 21 of 31.01.2024"
+    """The periods as the deadline functions take them; read from the editable table.
+
+    `special_investigation_working_days` is kept with the others but not yet applied:
+    the seeded period is marked as to be checked.
+    """
+
+    notify_hours: int
+    commission_hours: int
+    investigation_working_days: int
+    act_working_days: int
+    special_investigation_working_days: int
+    legal_basis: str = ""
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, int], legal_basis: str = "") -> DeadlineRules:
+        """From period values by `RuleCode`; a missing code raises KeyError naming it."""
+        return cls(
+            notify_hours=values[RuleCode.NOTIFY],
+            commission_hours=values[RuleCode.COMMISSION],
+            investigation_working_days=values[RuleCode.INVESTIGATION],
+            act_working_days=values[RuleCode.ACT],
+            special_investigation_working_days=values[RuleCode.SPECIAL_INVESTIGATION],
+            legal_basis=legal_basis,
+        )
 
 
-RULES = DeadlineRules()
+def seed_rule_data() -> dict[str, Any]:
+    """The shipped periods with their legal basis (resources/reference/accident_deadlines.json)."""
+    data: dict[str, Any] = json.loads(
+        resource("reference", "accident_deadlines.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
+@cache
+def seed_rules() -> DeadlineRules:
+    """The periods as seeded: what a computation without the table (a pure test) uses."""
+    data = seed_rule_data()
+    return DeadlineRules.from_values(
+        {r["code"]: int(r["value"]) for r in data["rules"]}, data["legal_basis"]
+    )
+
+
+def rule_complaints(
+    code: str, value: int, legal_basis: str, edition_date: dt.date | None, today: dt.date
+) -> list[Complaint]:
+    """Every rule an edited period breaks, naming the field."""
+    found: list[Complaint] = []
+    if code not in RuleCode._value2member_map_:
+        return [Complaint("code", N_("Unknown deadline rule {code}."), {"code": code})]
+    unit = RULE_UNITS[RuleCode(code)]
+    low, high = RULE_LIMITS[unit]
+    if not low <= value <= high:
+        found.append(
+            Complaint(
+                "value",
+                N_("The period must be from {min} to {max} {unit}."),
+                {"min": low, "max": high, "unit": RULE_UNIT_LABELS[unit]},
+            )
+        )
+    if not legal_basis.strip():
+        found.append(Complaint("legal_basis", N_("The legal basis is required."), {}))
+    if edition_date is None:
+        found.append(Complaint("edition_date", N_("The edition date is required."), {}))
+    elif edition_date > today:
+        found.append(
+            Complaint(
+                "edition_date",
+                N_("The edition date {date} is in the future."),
+                {"date": edition_date},
+            )
+        )
+    return found
 
 
 class StepKey(StrEnum):
@@ -149,13 +257,15 @@ def accident_steps(
     commission_on: dt.date | None = None,
     investigated_on: dt.date | None = None,
     act_on: dt.date | None = None,
-    rules: DeadlineRules = RULES,
+    rules: DeadlineRules | None = None,
 ) -> list[Step]:
     """The four legal steps with their deadlines, each from the step before it.
 
     A later step runs from when the earlier one was actually done, or, while it is
     not, from its deadline; so every deadline is known from the first minute.
+    `rules` come from the `accident_deadline_rules` table; without them, the seeded ones.
     """
+    rules = rules or seed_rules()
     notify_due = local_date(occurred_at + dt.timedelta(hours=rules.notify_hours))
     commission_due = local_date(occurred_at + dt.timedelta(hours=rules.commission_hours))
     start = commission_on or commission_due

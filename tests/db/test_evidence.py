@@ -373,6 +373,7 @@ PERMIT_READERS = {"fields_of", "open_shift", "role_holder", "current_crew"}
 PERMIT_WRITERS = {
     "update_permit",
     "delete_draft",
+    "discard_draft",
     "copy_permit",  # allowed: a new draft, the original untouched
     "take_step",
     "extend",
@@ -472,7 +473,7 @@ def permit_attempts(
     )
     from safedesk.db.permit_steps import extend, take_step
     from safedesk.db.permit_work import add_crew_member, record_briefing, remove_crew_member
-    from safedesk.db.permits import delete_draft, update_permit
+    from safedesk.db.permits import delete_draft, discard_draft, update_permit
     from safedesk.domain.permit_gas import Gas
     from safedesk.domain.permits import Action
     from tests.db.permits_setup import END, START, confined_space
@@ -512,6 +513,7 @@ def permit_attempts(
             lambda s: update_permit(s, permit_id, None, confined_space(people, crew=[])),
         ],
         "delete_draft": [lambda s: delete_draft(s, permit_id, version)],
+        "discard_draft": [lambda s: discard_draft(s, permit_id, version)],
         "take_step": step,
         "extend": [
             lambda s: extend(s, permit_id, None, later + dt.timedelta(days=1), ids["issuer"], "x")

@@ -336,3 +336,27 @@ def test_overdue_and_gas_tests_due(db: Database, st: Staff) -> None:
         from safedesk.db.due import due_items as all_due
 
         assert any(i.register == "permits" for i in all_due(s, dt.date(2026, 6, 3)))
+
+
+def test_discard_a_draft_audited_and_only_a_draft(db: Database, st: Staff) -> None:
+    from safedesk.db.permits import discard_draft
+
+    source = new_permit(db, st)
+    with db.write() as s:
+        copy = copy_permit(s, source, START + dt.timedelta(days=1), END + dt.timedelta(days=1))
+        copy_id, copy_number = copy.id, copy.number
+    with pytest.raises(InvalidInput) as copied, db.write() as s:
+        discard_draft(s, source, None)  # the copy names it as its source
+    assert copy_number in copied.value.message()
+    step(db, copy_id, Action.ISSUE, at=START)
+    with pytest.raises(InvalidInput), db.write() as s:
+        discard_draft(s, copy_id, None)
+    spare = new_permit(db, st)
+    with db.write() as s:
+        discard_draft(s, spare, None)
+    with db.session() as s:
+        assert s.get(Permit, spare) is None
+        deleted = {
+            e.table_name for e in s.scalars(select(AuditEntry).where(AuditEntry.action == "delete"))
+        }
+    assert {"permits", "permit_roles", "permit_crew", "permit_lines"} <= deleted

@@ -156,3 +156,173 @@ def test_overdue_and_active_permits_come_first(db: Database, qtbot: QtBot) -> No
     assert page.model.total() == 2
     page.type_filter.setCurrentIndex(page.type_filter.findData("hot_work"))
     assert page.model.total() == 0
+
+
+def _worker(db: Database, surname: str, serial: int) -> int:
+    from permits_setup import iin
+
+    from safedesk.db.contractors import ContractorFields, WorkerFields, add_contractor, add_worker
+    from safedesk.db.models import Contractor
+
+    with db.write() as s:
+        firm = s.scalars(select(Contractor.id)).first()
+        if firm is None:
+            firm = add_contractor(s, ContractorFields("ТОО «Монтаж»", "990140004654")).id
+        return add_worker(s, WorkerFields(firm, iin(serial), surname, "Ерлан")).id
+
+
+def test_crew_changes_from_the_work_tab(db: Database, qtbot: QtBot) -> None:
+    from permits_setup import active_permit
+
+    from safedesk.db.models import PermitCrewMember, PermitOverride
+
+    st = staff(db)
+    pid = active_permit(db, st)
+    outsider = _worker(db, "Сидоров", 60)  # no introductory briefing, no knowledge check
+    dialog = PermitDialog(db, pid)
+    qtbot.addWidget(dialog)
+    panel = dialog.work_panel
+    assert panel.crew_add_button.isEnabled() and panel.crew_list.count() == 2
+
+    # A newcomer not briefed: refused, the gate's reason named, the choice kept.
+    panel.signed_by.set_value(st.ids["supervisor"])
+    panel.crew_employee.set_value(st.ids["spare"])
+    panel.crew_brief.setChecked(False)
+    assert not panel.add_crew()
+    assert "admission gate" in panel.message.text()
+    assert "targeted briefing" in panel.message.text()
+    assert panel.crew_employee.value() == st.ids["spare"]
+
+    # Briefed with the change by the instructor: joins the crew.
+    panel.instructor.set_value(st.ids["admitter"])
+    panel.crew_brief.setChecked(True)
+    assert panel.add_crew(), panel.message.text()
+    assert panel.crew_list.count() == 3 and panel.crew_employee.value() is None
+    assert "Spare" in panel.crew_list.item(2).text()
+
+    # A contractor's worker without the checks is refused; an override needs a reason.
+    panel.crew_worker.set_value(outsider)
+    assert not panel.add_crew()
+    refused = panel.message.text()
+    assert "Сидоров" in refused and "override" in refused
+    panel.override.setText("Проверка знаний подрядчика в пути, работает под надзором")
+    assert panel.add_crew(), panel.message.text()
+    with db.session() as s:
+        overrides = s.scalars(
+            select(PermitOverride).where(PermitOverride.action == "crew_change")
+        ).all()
+        assert len(overrides) == 1 and overrides[0].reason.startswith("Проверка")
+
+    # Withdrawn: the line stays, with the time the person left, and cannot be picked again.
+    panel.crew_list.setCurrentRow(0)
+    assert panel.remove_crew(), panel.message.text()
+    with db.session() as s:
+        left = s.scalars(
+            select(PermitCrewMember).where(PermitCrewMember.left_at.is_not(None))
+        ).all()
+        assert len(left) == 1 and left[0].employee_id == st.ids["crew1"]
+    last = panel.crew_list.item(panel.crew_list.count() - 1)
+    assert "left" in last.text()
+    panel.crew_list.setCurrentItem(last)
+    assert not panel.remove_crew()
+
+
+def test_crew_changes_are_closed_to_a_draft(db: Database, qtbot: QtBot) -> None:
+    from permits_setup import confined_space
+
+    from safedesk.db.permits import create_permit
+
+    st = staff(db)
+    with db.write() as s:
+        pid = create_permit(s, confined_space(st)).id
+    dialog = PermitDialog(db, pid)
+    qtbot.addWidget(dialog)
+    assert not dialog.work_panel.crew_add_button.isEnabled()
+    assert not dialog.work_panel.crew_remove_button.isEnabled()
+
+
+def test_contractor_workers_in_the_editor(db: Database, st: Staff, qtbot: QtBot) -> None:
+    from safedesk.db.permits import fields_of
+
+    foreman = _worker(db, "Петров", 70)
+    fitter = _worker(db, "Иванов", 80)
+    dialog = PermitDialog(db)
+    qtbot.addWidget(dialog)
+    fill(dialog, st)
+    assert Role.ISSUER not in dialog.role_workers  # the enterprise's own roles
+    dialog.role_workers[Role.SUPERVISOR].set_value(foreman)
+    dialog.accept()  # an employee and a worker for one role: refused, both kept
+    assert dialog.result() == 0 and "choose one person" in dialog.message.text()
+    dialog.roles[Role.SUPERVISOR].set_value(None)
+    dialog.roles[Role.OBSERVER].set_value(None)
+    dialog.role_workers[Role.OBSERVER].set_value(fitter)
+    dialog.crew_contractors.picker.set_value(fitter)
+    dialog.crew_contractors.add_one.click()
+    dialog.crew_contractors.add_one.click()  # once only
+    assert dialog.crew_contractors.ids() == [fitter]
+    dialog.accept()
+    assert dialog.result() == 1, dialog.message.text()
+    assert dialog.saved_id is not None
+    with db.session() as s:
+        fields = fields_of(s, dialog.saved_id)
+    assert fields.roles[Role.SUPERVISOR].contractor_worker_id == foreman
+    assert fields.roles[Role.OBSERVER].contractor_worker_id == fitter
+    assert [r.contractor_worker_id for r in fields.crew if r.employee_id is None] == [fitter]
+
+    reopened = PermitDialog(db, dialog.saved_id)
+    qtbot.addWidget(reopened)
+    assert reopened.role_workers[Role.SUPERVISOR].value() == foreman
+    assert reopened.roles[Role.SUPERVISOR].value() is None
+    assert reopened.crew_contractors.ids() == [fitter]
+    assert "Иванов" in reopened.crew_contractors.list.item(0).text()
+
+
+def test_delete_a_draft_from_the_page(
+    db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from permits_setup import active_permit, confined_space
+
+    from safedesk.db.models import AuditEntry
+    from safedesk.db.permits import create_permit
+
+    st = staff(db)
+    active = active_permit(db, st)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=3)
+    with db.write() as s:
+        draft = create_permit(
+            s, confined_space(st, planned_start=later, planned_end=later + dt.timedelta(hours=8))
+        ).id
+    told: list[str] = []
+    monkeypatch.setattr(
+        "safedesk.ui.pages.permits.show_problem", lambda _p, e: told.append(e.message())
+    )
+    page = PermitsPage(db)
+    qtbot.addWidget(page)
+    asked: list[str] = []
+
+    def say_no(_parent: object, question: str) -> bool:
+        asked.append(question)
+        return False
+
+    page.confirm = say_no
+
+    page.table.clearSelection()
+    page.table.setCurrentIndex(page.model.index(-1, -1))
+    assert not page.delete_current() and "Select the draft" in told[-1]
+    page.select_id(active)
+    assert not page.delete_current()  # an issued permit is kept: cancelled, never deleted
+    assert "Only a draft" in told[-1] and not asked
+    page.select_id(draft)
+    assert not page.delete_current()  # the answer was no
+    assert "НД-2026" in asked[-1] and page.model.total() == 2
+    page.confirm = lambda _p, _q: True
+    assert page.delete_current()
+    assert page.model.total() == 1
+    with db.session() as s:
+        assert s.get(Permit, draft) is None
+        gone = s.scalars(
+            select(AuditEntry).where(
+                AuditEntry.table_name == "permits", AuditEntry.action == "delete"
+            )
+        ).all()
+        assert [e.row_id for e in gone] == [draft]

@@ -13,6 +13,7 @@ from safedesk.db.models.incidents import (  # issue 8
     Accident,
     AccidentCause,
     AccidentCommissionMember,
+    AccidentDeadlineRule,
     AccidentVictim,
     NearMiss,
     Observation,
@@ -78,6 +79,7 @@ __all__ = [
     "Accident",  # issue 8
     "AccidentCause",
     "AccidentCommissionMember",
+    "AccidentDeadlineRule",
     "AccidentVictim",
     "AuditEntry",
     "BankQuestion",

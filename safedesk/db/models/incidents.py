@@ -168,3 +168,17 @@ class AccidentCause(Base):
     risk_row_id: Mapped[int | None] = mapped_column(
         ForeignKey(RISK_ROW_FK), default=None, index=True
     )
+
+
+class AccidentDeadlineRule(RegisterRow, Base):
+    """One period of the accident investigation (`domain.accidents.RuleCode`), editable."""
+
+    __tablename__ = "accident_deadline_rules"
+
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    value: Mapped[int]
+    unit: Mapped[str] = mapped_column(String(20))
+    legal_basis: Mapped[str] = mapped_column(String(500), default="")
+    edition_date: Mapped[dt.date | None] = mapped_column(default=None)
+    to_check: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str] = mapped_column(String(500), default="")

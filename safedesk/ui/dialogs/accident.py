@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from safedesk.db.accident_deadlines import deadline_rules
 from safedesk.db.accidents import (
     AccidentFields,
     CauseFields,
@@ -87,6 +88,7 @@ class AccidentDialog(RecordDialog):
         self._owners: list[tuple[int, str]] | None = None
         with db.session() as s:
             self.calendar = work_calendar(s)
+            self.rules = deadline_rules(s)
         self.tabs = QTabWidget()
         self.form.addRow(self.tabs)
         self._build_main()
@@ -227,6 +229,7 @@ class AccidentDialog(RecordDialog):
             commission_on=self.commission_on.value(),
             investigated_on=self.investigated_on.value(),
             act_on=self.act_on.value(),
+            rules=self.rules,
         )
         for row, step in enumerate(steps):
             if step.done is not None:

@@ -10,21 +10,28 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QTabWidget,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
 from safedesk.db.engine import Database
-from safedesk.db.models import Permit
+from safedesk.db.models import ContractorWorker, Permit
 from safedesk.db.permits import (
+    OWN_ROLES,
     IsolationPoint,
     PermitFields,
     PersonRef,
@@ -47,6 +54,7 @@ from safedesk.ui.dialogs.incident_fields import DateTimeField, enum_combo
 from safedesk.ui.widgets.employee_picker import EmployeePicker
 from safedesk.ui.widgets.fields import set_combo_value
 from safedesk.ui.widgets.record_dialog import RecordDialog
+from safedesk.ui.widgets.worker_picker import WorkerPicker, worker_label
 
 
 def text_lines(edit: QPlainTextEdit) -> list[str]:
@@ -69,6 +77,57 @@ def lines_edit(name: str, placeholder: str) -> QPlainTextEdit:
     edit.setPlaceholderText(placeholder)
     edit.setMinimumHeight(70)
     return edit
+
+
+class ContractorCrew(QWidget):
+    """The contractors' workers in the crew: picked from those on the site, one by one."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.picker = WorkerPicker(db)
+        self.picker.setObjectName("crew_worker")
+        self.add_one = QPushButton(_("Add contractor's worker"))
+        self.add_one.setObjectName("crew_worker_add")
+        self.add_one.clicked.connect(lambda _c=False: self._add_one())
+        self.list = QListWidget()
+        self.list.setObjectName("crew_workers")
+        self.list.setMinimumHeight(70)
+        self.remove = QPushButton(_("Remove"))
+        self.remove.setObjectName("crew_worker_remove")
+        self.remove.clicked.connect(lambda _c=False: self._remove())
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.picker, 0, 0)
+        grid.addWidget(self.add_one, 0, 1)
+        grid.addWidget(self.list, 1, 0)
+        grid.addWidget(self.remove, 1, 1, Qt.AlignmentFlag.AlignTop)
+
+    def ids(self) -> list[int]:
+        return [
+            int(self.list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.list.count())
+        ]
+
+    def add(self, worker_id: int) -> None:
+        if worker_id in self.ids():
+            return
+        with self.db.session() as s:
+            w = s.get(ContractorWorker, worker_id)
+            if w is None:
+                return
+            item = QListWidgetItem(worker_label(w))
+        item.setData(Qt.ItemDataRole.UserRole, worker_id)
+        self.list.addItem(item)
+
+    def _add_one(self) -> None:
+        worker_id = self.picker.value()
+        if worker_id is not None:
+            self.add(worker_id)
+            self.picker.set_value(None)
+
+    def _remove(self) -> None:
+        for item in self.list.selectedItems():
+            self.list.takeItem(self.list.row(item))
 
 
 class PermitDialog(RecordDialog):
@@ -152,14 +211,51 @@ class PermitDialog(RecordDialog):
     def _people_tab(self) -> None:
         form = self._tab(_("People"))
         self.roles: dict[Role, EmployeePicker] = {}
+        # A contractor may supervise and observe its crew: those roles take its worker too.
+        self.role_workers: dict[Role, WorkerPicker] = {}
         for role in Role:
             picker = EmployeePicker(self.db)
             picker.setObjectName(f"role_{role.value}")
             self.roles[role] = picker
-            self._put(form, f"role_{role.value}", _(ROLE_LABELS[role]), picker)
+            if role in OWN_ROLES:
+                self._put(form, f"role_{role.value}", _(ROLE_LABELS[role]), picker)
+                continue
+            worker = WorkerPicker(self.db)
+            worker.setObjectName(f"role_{role.value}_worker")
+            worker.setToolTip(_("Or a contractor's worker"))
+            self.role_workers[role] = worker
+            self._pair(picker, worker)
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(picker, 3)
+            line.addWidget(QLabel(_("or contractor's worker")))
+            line.addWidget(worker, 2)
+            self.fields[f"role_{role.value}"] = picker
+            self.fields[f"role_{role.value}_worker"] = worker
+            form.addRow(_(ROLE_LABELS[role]), row)
         self.crew = PeopleList(self.db)
         self.crew.setObjectName("crew")
         self._put(form, "crew", _("Crew"), self.crew)
+        self.crew_contractors = ContractorCrew(self.db)
+        self.crew_contractors.setObjectName("crew_contractors")
+        label = _("Contractors' workers in the crew")
+        self._put(form, "crew_contractors", label, self.crew_contractors)
+
+    @staticmethod
+    def _pair(picker: EmployeePicker, worker: WorkerPicker) -> None:
+        """One person per role: choosing an employee clears the worker, and back."""
+
+        def employee_chosen(value: object) -> None:
+            if value is not None:
+                worker.set_value(None)
+
+        def worker_chosen(_index: int) -> None:
+            if worker.value() is not None:
+                picker.set_value(None)
+
+        picker.chosen.connect(employee_chosen)
+        worker.activated.connect(worker_chosen)
 
     def _measures_tab(self) -> None:
         form = self._tab(_("Hazards and measures"))
@@ -206,9 +302,13 @@ class PermitDialog(RecordDialog):
         for role, picker in self.roles.items():
             ref = fields.roles.get(role)
             picker.set_value(ref.employee_id if ref else None)
+            if role in self.role_workers:
+                self.role_workers[role].set_value(ref.contractor_worker_id if ref else None)
         for ref in fields.crew:
             if ref.employee_id is not None:
                 self.crew.add(ref.employee_id)
+            elif ref.contractor_worker_id is not None:
+                self.crew_contractors.add(ref.contractor_worker_id)
         self.hazards.setPlainText("\n".join(fields.hazards))
         self.measures.setPlainText("\n".join(fields.measures))
         self.ppe.setPlainText("\n".join(fields.ppe))
@@ -227,11 +327,12 @@ class PermitDialog(RecordDialog):
         self.buttons.button(self.buttons.StandardButton.Save).setEnabled(False)
 
     def collect(self) -> PermitFields:
-        roles = {
-            role: PersonRef(employee_id=picker.value())
-            for role, picker in self.roles.items()
-            if picker.value() is not None
-        }
+        roles: dict[Role, PersonRef] = {}
+        for role, picker in self.roles.items():
+            worker = self.role_workers.get(role)
+            ref = PersonRef(picker.value(), worker.value() if worker is not None else None)
+            if ref.employee_id is not None or ref.contractor_worker_id is not None:
+                roles[role] = ref  # both chosen: the service asks to choose one
         return PermitFields(
             type=PermitType(str(self.type.currentData())),
             unit_id=self.unit.currentData(),
@@ -240,7 +341,8 @@ class PermitDialog(RecordDialog):
             location=self.location.text(),
             work=self.work.toPlainText(),
             roles=roles,
-            crew=[PersonRef(employee_id=i) for i in self.crew.ids()],
+            crew=[PersonRef(employee_id=i) for i in self.crew.ids()]
+            + [PersonRef(contractor_worker_id=i) for i in self.crew_contractors.ids()],
             hazards=text_lines(self.hazards),
             measures=text_lines(self.measures),
             ppe=text_lines(self.ppe),

@@ -12,6 +12,8 @@ from safedesk.db.models import PublicHoliday
 from safedesk.domain.working_days import DAY_KIND_LABELS
 from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _, format_date
+from safedesk.ui.dialogs.accident_deadlines import TITLE as DEADLINES_TITLE
+from safedesk.ui.dialogs.accident_deadlines import AccidentDeadlinesDialog
 from safedesk.ui.dialogs.holiday import HolidayDialog
 from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.pages.employees import localized_name
@@ -37,6 +39,7 @@ class HolidaysPage(TablePage):
         self.year.valueChanged.connect(lambda _v: self.apply_filters())
         self.filter_bar.addWidget(self.year)
         self.delete_action = self.action(_("Delete"), self.delete_current)
+        self.deadlines_action = self.action(_(DEADLINES_TITLE), self.edit_deadlines)
 
     def make_model(self) -> SelectTableModel:
         columns = [
@@ -77,6 +80,10 @@ class HolidaysPage(TablePage):
 
     def record_dialog(self, row_id: int | None) -> QDialog:
         return HolidayDialog(self.db, row_id, self)
+
+    def edit_deadlines(self) -> None:
+        """The accident investigation periods counted by this calendar."""
+        AccidentDeadlinesDialog(self.db, self).exec()
 
     def delete_current(self) -> None:
         row_id = self.current_id()

@@ -8,8 +8,9 @@ the officer today are the first rows without touching a filter.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox, QWidget
 from sqlalchemy import ColumnElement, String, and_, case, cast, exists, literal, or_, select
 from sqlalchemy.orm import aliased
 
@@ -23,16 +24,26 @@ from safedesk.domain.permits import (
     PERMIT_TYPE_LABELS,
     PermitState,
 )
+from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _
 from safedesk.ui.choices import fill_units
 from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.pages.employees import localized_name
 from safedesk.ui.pages.incident_columns import person_name, show_label, show_moment
 from safedesk.ui.widgets.employee_picker import EmployeePicker
+from safedesk.ui.widgets.errors import show_problem
 from safedesk.ui.widgets.fields import DateField
 from safedesk.ui.widgets.table_page import TablePage
 
+Confirm = Callable[[QWidget, str], bool]
+
 OVERDUE = N_("OVERDUE")
+SELECT_DRAFT = N_("Select the draft permit to delete.")
+ONLY_DRAFTS = N_(
+    "Only a draft can be deleted. Permit {number} is “{state}”: it stays in the log "
+    "(an issued permit is cancelled instead)."
+)
+DELETE_DRAFT = N_("Delete draft permit {number}? It stays in the audit trail.")
 OPEN = "open"
 OVERDUE_FILTER = "overdue"
 URGENCY = {
@@ -58,8 +69,14 @@ def show_state(value: object) -> str:
     return f"{_(OVERDUE)} · {shown}" if urgency == "0" else shown
 
 
+def ask(parent: QWidget, text: str) -> bool:
+    answer = QMessageBox.question(parent, _("Delete draft"), text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 class PermitsPage(TablePage):
     search_hint = N_("Find by number, place or work")
+    confirm: Confirm | None = None  # tests answer the question; None asks the user
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(db, parent)
@@ -67,6 +84,7 @@ class PermitsPage(TablePage):
         self.print_action = self.action(_("Print permit"), self.print_current, "Ctrl+P")
         self.journal_action = self.action(_("Print journal…"), self.print_journal)
         self.export_action = self.action(_("Export to Excel…"), self.export_xlsx)
+        self.delete_action = self.action(_("Delete draft"), self.delete_current)
 
     def build_filters(self) -> None:
         self.type_filter = QComboBox()
@@ -207,6 +225,34 @@ class PermitsPage(TablePage):
         row_id = self.current_id()
         if row_id is not None:
             self._edit(PermitDialog(self.db, None, self, copy_of=row_id))
+
+    def delete_current(self) -> bool:
+        """Throw away the selected draft (asked first); any other permit is kept."""
+        from safedesk.db.permits import discard_draft
+
+        row_id = self.current_id()
+        if row_id is None:
+            show_problem(self, SafeDeskError(SELECT_DRAFT))
+            return False
+        with self.db.session() as s:
+            permit = s.get(Permit, row_id)
+            if permit is None:
+                return False
+            number, state, version = permit.number, PermitState(permit.state), permit.version
+        if state is not PermitState.DRAFT:
+            label = PERMIT_STATE_LABELS[state]
+            show_problem(self, SafeDeskError(ONLY_DRAFTS, number=number, state=label))
+            return False
+        if not (self.confirm or ask)(self, _(DELETE_DRAFT).format(number=number)):
+            return False
+        try:
+            with self.db.write() as s:
+                discard_draft(s, row_id, version)
+        except SafeDeskError as e:
+            show_problem(self, e)
+            return False
+        self.after_save(None)
+        return True
 
     def print_current(self) -> None:
         from safedesk.ui.printing import preview_form
