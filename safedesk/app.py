@@ -79,13 +79,18 @@ def attach_database(window: MainWindow, db_arg: str | None) -> bool:
     tools.automatic_backup_shown(window, db, "start")
     if not db.read_only:
         ask_organisation_if_missing(db, window)
+    # The summary follows the status bar's count, made in the background: counting what
+    # is due on a large enterprise takes seconds and must not hold the window.
+    window.due_summary_wanted = True
     window.attach(db)
-    show_due_summary(window)
     return True
 
 
-def show_due_summary(window: MainWindow) -> Any:
-    """A short, non-modal note at start-up when something is overdue (can be turned off)."""
+def show_due_summary(window: MainWindow, overdue: int | None = None, soon: int = 0) -> Any:
+    """A short, non-modal note at start-up when something is overdue (can be turned off).
+
+    `overdue` and `soon` come from the status bar's count; without them they are counted.
+    """
     import datetime as dt
 
     from PySide6.QtWidgets import QCheckBox, QMessageBox
@@ -96,17 +101,19 @@ def show_due_summary(window: MainWindow) -> Any:
 
     if window.db is None or not Settings.load().show_due_summary:
         return None
-    today = dt.date.today()
-    with window.db.session() as s:
-        summary = summarise(due_items(s, today), today)
-    if not summary.overdue:
+    if overdue is None:
+        today = dt.date.today()
+        with window.db.session() as s:
+            summary = summarise(due_items(s, today), today)
+        overdue, soon = summary.overdue, summary.due_30_days
+    if not overdue:
         return None
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_("What is overdue"))
     box.setText(
         _("Overdue: {overdue}. Due within 30 days: {soon}. The list is on the home page.").format(
-            overdue=summary.overdue, soon=summary.due_30_days
+            overdue=overdue, soon=soon
         )
     )
     # Parented to the box: PySide would otherwise free the check box under Qt's feet.

@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
     def __init__(self, db: Database | None = None) -> None:
         super().__init__()
         self.db: Database | None = None
+        self.due_summary_wanted = False  # set at start-up: show what is overdue once counted
         self.setObjectName("main_window")
         self.resize(1200, 760)
         state = remembered_geometry("MainWindow")
@@ -199,6 +200,11 @@ class MainWindow(QMainWindow):
             if generation != self._status_generation:
                 return
             overdue, soon = counts
+            if self.due_summary_wanted:
+                self.due_summary_wanted = False
+                from safedesk.app import show_due_summary
+
+                show_due_summary(self, overdue, soon)
             self.status.setText(
                 _("Overdue: {overdue} · due within 30 days: {soon}").format(
                     overdue=overdue, soon=soon

@@ -143,3 +143,24 @@ def test_a_long_due_list_shows_the_most_urgent_and_counts_the_rest(qtbot: QtBot)
     group = widget.topLevelItem(0)
     assert group is not None and group.childCount() == SHOWN_PER_GROUP + 1
     assert "25 more" in group.child(SHOWN_PER_GROUP).text(0)  # type: ignore[union-attr]
+
+
+def test_start_up_summary_waits_for_the_background_count(
+    staffed_db,
+    qtbot: QtBot,  # type: ignore[no-untyped-def]
+) -> None:
+    # Counting on the GUI thread held a 100,000-employee start-up for many seconds.
+    with staffed_db.write() as s:
+        add_contract(
+            s,
+            InsuranceFields(
+                "СК", "ОС-1", TODAY - dt.timedelta(days=400), TODAY - dt.timedelta(days=35)
+            ),
+        )
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.due_summary_wanted = True
+    window.attach(staffed_db)
+    qtbot.waitUntil(lambda: not window.due_summary_wanted, timeout=10000)
+    boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert boxes and "Overdue: 1." in boxes[0].text()

@@ -67,6 +67,9 @@ class KnowledgeChecksPage(TablePage):
         self.add_action.setText(_("New protocol"))
         self.sign_action = self.action(_("Sign protocol"), self.sign_current)
         self.print_action = self.action(_("Print protocol…"), self.print_current, "Ctrl+P")
+        self.certificates_action = self.action(
+            _("Print certificates…"), lambda: self.print_current("certificates")
+        )
         self.test_action = self.action(_("Computer test…"), self.computer_test)
         self.import_action = self.action(_("Import questions…"), self.import_bank)
 
@@ -155,14 +158,15 @@ class KnowledgeChecksPage(TablePage):
             return
         self.refresh()
 
-    def print_current(self) -> None:
+    def print_current(self, form: str = "protocol") -> None:
+        """The protocol of the selected row's session, or the certificates of those who passed."""
         session_id = self._need_session()
         if session_id is None:
             return
         from safedesk.ui.printing import preview_form
 
         try:
-            preview_form(self, self.db, "protocol", session_id)
+            preview_form(self, self.db, form, session_id)
         except Exception as e:
             show_error(self, e)
 
