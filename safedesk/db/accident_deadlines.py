@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from safedesk.db.models import AccidentDeadlineRule
 from safedesk.db.rows import check_version, get_row, refuse, update
-from safedesk.domain.accidents import RULE_LABELS, DeadlineRules, RuleCode, rule_complaints
+from safedesk.domain.accident_deadlines import RULE_LABELS, DeadlineRules, RuleCode, rule_complaints
 from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_
 

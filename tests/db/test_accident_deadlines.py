@@ -16,7 +16,8 @@ from safedesk.db.accident_deadlines import (
 from safedesk.db.accidents import register_accident, steps_of
 from safedesk.db.engine import Database
 from safedesk.db.models import AccidentDeadlineRule, AuditEntry
-from safedesk.domain.accidents import RuleCode, StepKey, seed_rule_data, seed_rules
+from safedesk.domain.accident_deadlines import RuleCode, seed_rule_data, seed_rules
+from safedesk.domain.accidents import StepKey
 from safedesk.errors import InvalidInput, StaleRecord
 from tests.db.incident_helpers import staff
 from tests.db.test_accidents import NOW, fields

@@ -5,14 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from safedesk.domain.accidents import (
-    KAZAKHSTAN,
-    RuleCode,
-    StepKey,
-    accident_steps,
-    rule_complaints,
-    seed_rules,
-)
+from safedesk.domain.accident_deadlines import RuleCode, rule_complaints, seed_rules
+from safedesk.domain.accidents import KAZAKHSTAN, StepKey, accident_steps
 from safedesk.domain.working_days import WorkCalendar
 
 D = dt.date

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from safedesk.db.accident_deadlines import list_rules, rule_label, update_rule
 from safedesk.db.engine import Database
 from safedesk.db.models import AccidentDeadlineRule
-from safedesk.domain.accidents import RULE_UNIT_LABELS, RuleUnit
+from safedesk.domain.accident_deadlines import RULE_UNIT_LABELS, RuleUnit
 from safedesk.errors import InvalidInput, Problem, StaleRecord
 from safedesk.i18n import N_, _
 from safedesk.ui.widgets.fields import DateField
