@@ -35,6 +35,7 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="folder to leave the database in")
+    parser.add_argument("--json", type=Path, help="also write the figures here (benchmarks/run.py)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     harness = _harness()
@@ -51,6 +52,12 @@ def main() -> int:
     print(f"integrity/chain    {'ok' if not summary.problems else summary.problems}")
     print(f"time               {seconds:.1f} s ({seconds / max(summary.kills, 1):.2f} s a kill)")
     print(f"database           {db_path}")
+    from results import row, write_json
+
+    write_json(args.json, [
+        row(f"rows lost after {summary.kills} SIGKILLs ({len(summary.committed)} committed)",
+            len(summary.lost), target="0", passed=not summary.lost and not summary.problems),
+    ])
     return 0 if not summary.lost and not summary.problems else 1
 
 

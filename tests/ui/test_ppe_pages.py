@@ -71,7 +71,7 @@ def test_issue_to_a_unit_from_the_page_empties_its_due_list(
     dialog.table.item(0, 0).setCheckState(  # type: ignore[union-attr]
         dialog.table.item(0, 0).checkState().Unchecked  # type: ignore[union-attr]
     )
-    dialog.issue_checked()
+    dialog.confirm_checked()
     assert dialog.result() == dialog.DialogCode.Accepted and dialog.issued == len(before) - 1
 
     page.refresh()
@@ -91,7 +91,7 @@ def test_wrong_line_keeps_the_unit_dialog_open(
     dialog.confirm = lambda _parent, _found: True
     row = next(r for r, line in enumerate(dialog.lines) if line.sized and line.size)
     dialog.table.item(row, 3).setText("99")  # type: ignore[union-attr]
-    dialog.issue_checked()
+    dialog.confirm_checked()
     assert dialog.result() != dialog.DialogCode.Accepted
     assert "has no size «99»" in dialog.message.text()
 

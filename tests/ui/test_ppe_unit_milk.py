@@ -32,13 +32,13 @@ def test_unit_month_recorded_from_the_page(db: Database, qtbot: QtBot) -> None:
     first = dialog.table.cellWidget(0, SHIFTS)
     assert isinstance(first, QSpinBox) and 15 <= first.value() <= 21
     first.setValue(0)  # refused: the dialog stays, the person is named, nothing is written
-    dialog.record_checked()
+    dialog.confirm_checked()
     assert dialog.result() == 0 and "from 1 to 31" in dialog.message.text()
     first.setValue(12)
     second = dialog.table.item(1, 0)
     assert second is not None
     second.setCheckState(Qt.CheckState.Unchecked)
-    dialog.record_checked()
+    dialog.confirm_checked()
     assert dialog.recorded == 1
     page.after_save(None)
     assert page.model.rowCount() == 1

@@ -12,16 +12,8 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,11 +22,11 @@ from safedesk.db.ppe_due import DueLine, proposals
 from safedesk.db.ppe_issues import IssueFields, issue_many
 from safedesk.db.ppe_stock import shortages
 from safedesk.domain.ppe import STATUS_LABELS
-from safedesk.errors import InvalidInput, SafeDeskError
+from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _, format_date
-from safedesk.ui.choices import fill_units
 from safedesk.ui.dialogs.ppe_issue import Confirm, ask_about_shortage, shortage_text
-from safedesk.ui.widgets.fields import DateField, set_combo_value
+from safedesk.ui.dialogs.unit_proposal import UnitProposalDialog
+from safedesk.ui.widgets.fields import DateField
 
 COLUMNS = (
     N_("Issue"),
@@ -48,49 +40,26 @@ COLUMNS = (
 SIZE, QUANTITY = 3, 4
 
 
-class UnitIssueDialog(QDialog):
+class UnitIssueDialog(UnitProposalDialog):
     confirm: Confirm = staticmethod(ask_about_shortage)
 
     def __init__(
         self, db: Database, unit_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.db = db
         self.lines: list[DueLine] = []
         self.issued = 0
-        self.setWindowTitle(_("Issue PPE to a unit"))
-        self.unit = QComboBox()
-        self.unit.setObjectName("unit")
-        fill_units(self.unit, db, None)
-        if unit_id is not None:
-            set_combo_value(self.unit, unit_id)
         self.date = DateField()
-        self.propose_button = QPushButton(_("Propose"))
-        self.propose_button.clicked.connect(self.propose)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(_("Unit")))
-        top.addWidget(self.unit, 1)
-        top.addWidget(QLabel(_("Issue date")))
-        top.addWidget(self.date)
-        top.addWidget(self.propose_button)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("proposal")
-        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
+        super().__init__(
+            db,
+            unit_id,
+            title=_("Issue PPE to a unit"),
+            columns=COLUMNS,
+            confirm_text=_("Issue"),
+            fields=[(_("Issue date"), self.date)],
+            parent=parent,
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.verticalHeader().hide()
-        self.message = QLabel()
-        self.message.setObjectName("problems")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.issue_button = buttons.addButton(_("Issue"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.issue_checked)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.resize(980, 600)
         if unit_id is not None:
             self.propose()
@@ -104,10 +73,7 @@ class UnitIssueDialog(QDialog):
             self.lines = proposals(s, int(unit_id), on)
         self.table.setRowCount(len(self.lines))
         for row, line in enumerate(self.lines):
-            check = QTableWidgetItem()
-            check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-            check.setCheckState(Qt.CheckState.Checked)
-            self.table.setItem(row, 0, check)
+            self.set_tick(row, True)
             values = (
                 line.person,
                 line.item,
@@ -129,11 +95,8 @@ class UnitIssueDialog(QDialog):
     def checked_fields(self) -> list[IssueFields]:
         on = self.date.value() or dt.date.today()
         found: list[IssueFields] = []
-        for row, line in enumerate(self.lines):
-            check = self.table.item(row, 0)
-            if check is None or check.checkState() != Qt.CheckState.Checked:
-                continue
-            fields = line.as_issue(on)
+        for row in self.ticked_rows():
+            fields = self.lines[row].as_issue(on)
             size, quantity = self.table.item(row, SIZE), self.table.item(row, QUANTITY)
             fields.size = size.text() if size else ""
             try:
@@ -143,7 +106,7 @@ class UnitIssueDialog(QDialog):
             found.append(fields)
         return found
 
-    def issue_checked(self) -> None:
+    def confirm_checked(self) -> None:
         """Write every ticked line in one transaction; refused lines keep the dialog open."""
         fields = self.checked_fields()
         if not fields:
@@ -158,9 +121,6 @@ class UnitIssueDialog(QDialog):
         try:
             with self.db.write() as s:
                 self.issued = len(issue_many(s, fields))
-        except InvalidInput as e:
-            self.message.setText(e.message())
-            return
         except SafeDeskError as e:
             self.message.setText(e.message())
             return

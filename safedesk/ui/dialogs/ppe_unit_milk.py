@@ -11,18 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,8 +24,8 @@ from safedesk.db.ppe_milk import MilkFields, MilkProposal, propose_month, record
 from safedesk.domain.ppe_provisions import MAX_SHIFTS_A_MONTH, MILK_FORM_LABELS, MilkForm
 from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _
-from safedesk.ui.choices import fill_units
-from safedesk.ui.widgets.fields import DateField, set_combo_value
+from safedesk.ui.dialogs.unit_proposal import UnitProposalDialog
+from safedesk.ui.widgets.fields import DateField
 
 COLUMNS = (
     N_("Record"),
@@ -46,53 +37,26 @@ COLUMNS = (
 SHIFTS, AMOUNT = 3, 4
 
 
-class UnitMilkDialog(QDialog):
+class UnitMilkDialog(UnitProposalDialog):
     def __init__(
         self, db: Database, unit_id: int | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.db = db
         self.people: list[MilkProposal] = []
         self.recorded = 0
-        self.setWindowTitle(_("Milk for a unit's month"))
-        self.unit = QComboBox()
-        self.unit.setObjectName("unit")
-        fill_units(self.unit, db, None)
-        if unit_id is not None:
-            set_combo_value(self.unit, unit_id)
         self.month = DateField()
         self.month.setDisplayFormat("MM.yyyy")
         self.form_box = QComboBox()
         for form, label in MILK_FORM_LABELS.items():
             self.form_box.addItem(_(label), form)
-        propose = QPushButton(_("Propose"))
-        propose.clicked.connect(self.propose)
-        top = QHBoxLayout()
-        for label, widget in (
-            (_("Unit"), self.unit),
-            (_("Month"), self.month),
-            (_("Issued as"), self.form_box),
-        ):
-            top.addWidget(QLabel(label))
-            top.addWidget(widget, 1 if widget is self.unit else 0)
-        top.addWidget(propose)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("proposal")
-        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.message = QLabel()
-        self.message.setObjectName("problems")
-        self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.record_button = buttons.addButton(_("Record"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.record_checked)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        super().__init__(
+            db,
+            unit_id,
+            title=_("Milk for a unit's month"),
+            columns=COLUMNS,
+            confirm_text=_("Record"),
+            fields=[(_("Month"), self.month), (_("Issued as"), self.form_box)],
+            parent=parent,
+        )
         self.resize(860, 600)
         if unit_id is not None:
             self.propose()
@@ -107,14 +71,9 @@ class UnitMilkDialog(QDialog):
             self.people = propose_month(s, month, units, work_calendar(s))
         self.table.setRowCount(len(self.people))
         for row, p in enumerate(self.people):
-            check = QTableWidgetItem(_("already recorded") if p.recorded else "")
-            check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-            check.setCheckState(Qt.CheckState.Unchecked if p.recorded else Qt.CheckState.Checked)
-            self.table.setItem(row, 0, check)
+            self.set_tick(row, not p.recorded, _("already recorded") if p.recorded else "")
             for column, text in ((1, p.person), (2, p.personnel_no)):
-                cell = QTableWidgetItem(text)
-                cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.table.setItem(row, column, cell)
+                self.set_read_only(row, column, text)
             shifts = QSpinBox()
             shifts.setRange(0, MAX_SHIFTS_A_MONTH)
             shifts.setValue(p.shifts)
@@ -135,10 +94,8 @@ class UnitMilkDialog(QDialog):
         month = self.month.value() or dt.date.today()
         form = MilkForm(str(self.form_box.currentData()))
         found = []
-        for row, p in enumerate(self.people):
-            check = self.table.item(row, 0)
-            if check is None or check.checkState() != Qt.CheckState.Checked:
-                continue
+        for row in self.ticked_rows():
+            p = self.people[row]
             found.append(
                 MilkFields(
                     employee_id=p.employee_id,
@@ -150,7 +107,7 @@ class UnitMilkDialog(QDialog):
             )
         return found
 
-    def record_checked(self) -> None:
+    def confirm_checked(self) -> None:
         fields = self.checked_fields()
         if not fields:
             self.message.setText(_("Tick at least one person to record."))
