@@ -17,19 +17,46 @@ import datetime as dt
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from safedesk.db.engine import SQLITE_HEADER, translate_db_error
 from safedesk.db.schema import REVISIONS
-from safedesk.errors import DatabaseProblem
+from safedesk.errors import DatabaseProblem, SafeDeskError
 from safedesk.i18n import N_
+
+# done, total pages; returning False cancels (the window's Cancel button).
+Progress = Callable[[int, int], bool]
+# Pages copied per step of the backup API: about 16 MB, so Cancel answers within a second.
+PAGES_A_STEP = 4096
 
 AUTOMATIC_REASONS = ("start", "close")
 _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?-(?P<reason>[a-z-]+)\.db$")
 BUSY_TIMEOUT_S = 10.0
+
+
+class BackupCancelled(SafeDeskError):
+    msgid = N_("The copy was cancelled; nothing was changed.")
+
+
+def _copy(src: sqlite3.Connection, dst: sqlite3.Connection, progress: Progress | None) -> None:
+    """The online backup API in steps, telling `progress`; a cancel undoes the whole copy.
+
+    SQLite holds the destination's write lock across the steps and rolls it back when a
+    step is aborted, so a cancelled restore leaves the database as it was.
+    """
+    if progress is None:
+        src.backup(dst)
+        return
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        # After the last step the copy is already committed: too late to call it off.
+        if not progress(total - remaining, total) and remaining:
+            raise BackupCancelled()
+
+    src.backup(dst, pages=PAGES_A_STEP, progress=step)
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
@@ -68,8 +95,12 @@ def _fsync(path: Path) -> None:
             os.close(fd)
 
 
-def copy_database(source: Path, target: Path) -> Path:
-    """A consistent, checked, single-file copy of `source` at `target` (replaced if present)."""
+def copy_database(source: Path, target: Path, progress: Progress | None = None) -> Path:
+    """A consistent, checked, single-file copy of `source` at `target` (replaced if present).
+
+    `progress(done, total)` hears of the pages copied; returning False cancels, and then
+    no file is left at `target` (BackupCancelled).
+    """
     if not source.is_file():
         raise DatabaseProblem(N_("The database {path} does not exist."), path=str(source))
     part = target.with_name(target.name + ".part")
@@ -83,7 +114,7 @@ def copy_database(source: Path, target: Path) -> Path:
             with _problems(target):
                 dst = sqlite3.connect(part)
                 try:
-                    src.backup(dst)
+                    _copy(src, dst, progress)
                     dst.execute("PRAGMA journal_mode = DELETE")
                     (verdict,) = dst.execute("PRAGMA quick_check").fetchone()
                 finally:
@@ -222,7 +253,9 @@ def check_backup_file(path: Path) -> None:
         )
 
 
-def restore(source: Path, db_path: Path, safety_folder: Path) -> RestoreResult:
+def restore(
+    source: Path, db_path: Path, safety_folder: Path, progress: Progress | None = None
+) -> RestoreResult:
     """Replace the contents of `db_path` with the backup `source`, after a safety copy.
 
     An older backup is restored as it is; opening it afterwards migrates it as usual.
@@ -245,7 +278,7 @@ def restore(source: Path, db_path: Path, safety_folder: Path) -> RestoreResult:
                     != src.execute("PRAGMA page_size").fetchone()
                 ):
                     dst.execute("PRAGMA journal_mode = DELETE")  # WAL cannot change page size
-                src.backup(dst)
+                _copy(src, dst, progress)
                 dst.execute("PRAGMA journal_mode = WAL")
                 (verdict,) = dst.execute("PRAGMA quick_check").fetchone()
             finally:

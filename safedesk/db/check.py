@@ -9,18 +9,28 @@ files yet, the report says there was nothing to verify.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import inspect, text
+from sqlalchemy import func, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from safedesk.db.audit import chain
 from safedesk.db.engine import Database
+from safedesk.db.models import AuditEntry
 from safedesk.domain.audit_chain import ChainEntry, first_broken
+from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_
+
+# done, total audit entries; returning False cancels (the window's Cancel button).
+Progress = Callable[[int, int], bool]
+PROGRESS_EVERY = 5000
+
+
+class CheckCancelled(SafeDeskError):
+    msgid = N_("The check was cancelled before it finished; nothing was found wrong so far.")
 
 FILE_COLUMN_SUFFIXES = ("_file", "_path")
 
@@ -43,13 +53,14 @@ def attachments_folder(db_path: Path) -> Path:
     return db_path.with_name(f"{db_path.stem}-files")
 
 
-def check_database(db: Database) -> CheckReport:
+def check_database(db: Database, progress: Progress | None = None) -> CheckReport:
+    """Everything `safedesk check` looks at; `progress` hears of the audit entries read."""
     report = CheckReport()
     try:
         with db.session() as s:
             if db.is_sqlite:
                 _sqlite_checks(s, report)
-            _audit_chain(s, report)
+            _audit_chain(s, report, progress)
             _files(db, s, report)
     except DBAPIError as e:
         # A file damaged past reading still gets a report, not a traceback.
@@ -70,13 +81,19 @@ def _sqlite_checks(s: Session, report: CheckReport) -> None:
         )
 
 
-def _audit_chain(s: Session, report: CheckReport) -> None:
+def _audit_chain(s: Session, report: CheckReport, progress: Progress | None = None) -> None:
     entries = 0
+    total = 0
+    if progress is not None:
+        total = int(s.scalar(select(func.count()).select_from(AuditEntry)) or 0)
 
     def counted() -> Iterator[ChainEntry]:
         nonlocal entries
         for e in chain(s):
             entries += 1
+            due = progress is not None and entries % PROGRESS_EVERY == 0
+            if due and progress is not None and not progress(entries, total):
+                raise CheckCancelled()
             yield e
 
     broken = first_broken(counted())
@@ -124,7 +141,8 @@ def _files(db: Database, s: Session, report: CheckReport) -> None:
         return
     named: set[str] = set()
     for table, column in columns:
-        q = f'SELECT rowid, "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL'
+        # `id`, not SQLite's rowid: PostgreSQL has none.
+        q = f'SELECT id, "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL'
         for row_id, value in s.execute(text(q)):
             name = str(value).strip().replace("\\", "/")
             if not name:

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from safedesk.i18n import _
 
 Progress = Callable[[int, int], bool]
+T = TypeVar("T")
 
 
 class _Signals(QObject):
@@ -137,3 +138,29 @@ def run_in_background(
     job.signals.failed.connect(failed)
     QThreadPool.globalInstance().start(job)
     return job
+
+
+def run_modal(parent: QWidget, title: str, work: Callable[[Progress], T]) -> T:
+    """Run `work` behind the progress dialog and wait for it; return its result or raise.
+
+    For a menu command written as straight-line code (copy, then report) whose middle may
+    take long on a big database: the job runs on the pool while a local event loop keeps
+    the window painting and the Cancel button answering.
+    """
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def done(result: Any) -> None:
+        outcome["result"] = result
+        loop.quit()
+
+    def failed(error: BaseException) -> None:
+        outcome["error"] = error
+        loop.quit()
+
+    run_job(parent, title, work, done, failed)
+    if not outcome:  # a job may finish before the loop starts; then there is no waiting
+        loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]
+    return cast(T, outcome["result"])

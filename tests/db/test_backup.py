@@ -25,6 +25,8 @@ from safedesk.db.units import UnitFields, add_unit, update_unit
 from safedesk.demo import build_demo
 from safedesk.errors import DatabaseProblem
 
+pytestmark = pytest.mark.sqlite_only("backups and restores copy the SQLite file")
+
 TODAY = dt.date(2026, 11, 28)
 
 
@@ -154,3 +156,44 @@ def test_restore_into_a_new_file_needs_no_safety_copy(db_path: Path, tmp_path: P
     with sqlite3.connect(target) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     assert check_database(open_database(target)).ok
+
+
+def test_a_backup_reports_progress_and_a_cancel_leaves_no_file(
+    demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from safedesk.db import backup as backup_module
+
+    path = demo_db.path
+    assert path is not None
+    monkeypatch.setattr(backup_module, "PAGES_A_STEP", 8)  # many steps on a small file
+    heard: list[tuple[int, int]] = []
+    copy_database(
+        path, tmp_path / "whole.db", lambda done, total: heard.append((done, total)) or True
+    )
+    assert len(heard) > 2 and heard[-1][0] == heard[-1][1]
+    assert [done for done, _ in heard] == sorted(done for done, _ in heard)
+
+    target = tmp_path / "cancelled.db"
+    with pytest.raises(backup_module.BackupCancelled):
+        copy_database(path, target, lambda done, total: done < total // 2)
+    assert list(tmp_path.glob("cancelled.db*")) == []
+
+
+def test_a_cancelled_restore_leaves_the_database_as_it_was(
+    demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from safedesk.db import backup as backup_module
+
+    path = demo_db.path
+    assert path is not None
+    backup = copy_database(path, tmp_path / "old.db")
+    with demo_db.write() as s:
+        add_unit(s, UnitFields("Кейін қосылған", "Добавлен позже"))
+    now = copy_database(path, tmp_path / "now.db")
+    monkeypatch.setattr(backup_module, "PAGES_A_STEP", 8)
+
+    with pytest.raises(backup_module.BackupCancelled):
+        restore(backup, path, tmp_path / "safety", lambda done, total: done < total // 2)
+
+    assert compare_databases(path, now) == []
+    assert check_database(demo_db).ok

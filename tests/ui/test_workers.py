@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -64,3 +66,32 @@ def test_closing_the_window_mid_job_cancels_it_quietly(qtbot: QtBot) -> None:
     parent.deleteLater()
     qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
     assert isinstance(outcome[0], Stopped)
+
+
+def test_a_menu_command_waits_for_its_job_while_the_window_keeps_answering(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from safedesk.ui.workers import run_modal
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+
+    def work(progress: Progress) -> str:
+        time.sleep(0.3)  # a slow copy: the GUI thread must not be the one waiting
+        return "copied"
+
+    assert run_modal(parent, "Working", work) == "copied"
+    timer.stop()
+    assert len(ticks) >= 5  # the event loop ran while the job did
+
+    def broken(progress: Progress) -> None:
+        raise Stopped()
+
+    with pytest.raises(Stopped):  # the job's error reaches the caller
+        run_modal(parent, "Working", broken)

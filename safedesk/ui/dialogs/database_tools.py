@@ -11,14 +11,13 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from safedesk.db.engine import Database, open_database
 from safedesk.errors import DatabaseProblem, SafeDeskError, render
 from safedesk.i18n import N_, _
 from safedesk.ui.widgets.errors import show_problem
+from safedesk.ui.workers import Progress, run_modal
 
 if TYPE_CHECKING:
     from safedesk.ui.main_window import MainWindow
@@ -154,10 +153,14 @@ def back_up_now(window: MainWindow, chosen: str | None = None) -> Path | None:
         )
     if not chosen:
         return None
+    source = db.path
+
+    def copy(progress: Progress) -> tuple[Path, int]:
+        out = copy_database(source, Path(chosen), progress)
+        return out, sum(table_counts(out).values())
+
     try:
-        with _busy():
-            out = copy_database(db.path, Path(chosen))
-            rows = sum(table_counts(out).values())
+        out, rows = run_modal(window, _("Backing up the database…"), copy)
     except SafeDeskError as e:
         show_problem(window, e)
         return None
@@ -171,7 +174,7 @@ def back_up_now(window: MainWindow, chosen: str | None = None) -> Path | None:
 
 def restore_from_file(window: MainWindow, chosen: str | None = None) -> bool:
     """Restore a backup the user picks (`chosen` skips the file dialog), after asking."""
-    from safedesk.db.backup import check_backup_file, restore, table_counts
+    from safedesk.db.backup import RestoreResult, check_backup_file, restore, table_counts
     from safedesk.db.migrate import prepare
     from safedesk.settings import backup_folder_for
 
@@ -202,9 +205,14 @@ def restore_from_file(window: MainWindow, chosen: str | None = None) -> bool:
         ).format(path=db.path, file=source, rows=rows)
         if not _ask(window, question):
             return False
-        with _busy():
-            result = restore(source, db.path, folder)
+        target = db.path
+
+        def put_back(progress: Progress) -> RestoreResult:
+            result = restore(source, target, folder, progress)
             prepare(db)  # an older backup is brought to this program's schema
+            return result
+
+        result = run_modal(window, _("Restoring from the backup…"), put_back)
     except SafeDeskError as e:
         show_problem(window, e)
         return False
@@ -229,8 +237,13 @@ def check_now(window: MainWindow) -> bool | None:
     db = window.db
     if db is None:
         return None
-    with _busy():
-        report = check_database(db)
+    try:
+        report = run_modal(
+            window, _("Checking the database…"), lambda progress: check_database(db, progress)
+        )
+    except SafeDeskError as e:
+        show_problem(window, e)
+        return None
     lines = [render(msgid, values) for msgid, values in report.notes]
     if report.ok:
         lines.append(
@@ -244,13 +257,3 @@ def check_now(window: MainWindow) -> bool | None:
         lines.append(_("Restore the last good backup, or send this report to support."))
         QMessageBox.warning(window, _("Check database"), "\n".join(lines))
     return report.ok
-
-
-class _busy:
-    """A wait cursor for a job of a few seconds at most."""
-
-    def __enter__(self) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-    def __exit__(self, *_exc: object) -> None:
-        QGuiApplication.restoreOverrideCursor()

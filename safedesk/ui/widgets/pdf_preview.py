@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from safedesk.i18n import _
+from safedesk.ui.workers import run_modal
 
 # Printed forms are bilingual by default: one sheet both the worker and the inspector read.
 FORM_LANGUAGES = (("both", "Қазақша + Русский"), ("kk", "Қазақша"), ("ru", "Русский"))
@@ -71,7 +72,10 @@ class PdfPreviewDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        self.pdf = self._render(self.language.currentData())
+        # A long journal takes seconds to lay out: off the GUI thread, with Cancel.
+        lang = str(self.language.currentData())
+        owner = self.parentWidget() or self
+        self.pdf = run_modal(owner, _("Preparing the form…"), lambda _progress: self._render(lang))
         self.document.close()
         self.document.load(str(self.pdf))
 
