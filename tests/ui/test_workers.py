@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
