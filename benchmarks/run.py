@@ -1,4 +1,4 @@
-"""Every benchmark in one run, printed as one table: figure, SafeDesk, baseline, ratio, target, pass.
+"""Every benchmark in one run, as one table: figure, SafeDesk, baseline, ratio, target, pass.
 
     python benchmarks/run.py [--db BIG.db] [--pg URL] [--quick] [--update-docs]
 

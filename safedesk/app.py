@@ -95,8 +95,7 @@ def show_due_summary(window: MainWindow, overdue: int | None = None, soon: int =
 
     from PySide6.QtWidgets import QCheckBox, QMessageBox
 
-    from safedesk.db.due import due_items
-    from safedesk.domain.due import summarise
+    from safedesk.db.due import due_counts
     from safedesk.settings import Settings
 
     if window.db is None or not Settings.load().show_due_summary:
@@ -104,8 +103,8 @@ def show_due_summary(window: MainWindow, overdue: int | None = None, soon: int =
     if overdue is None:
         today = dt.date.today()
         with window.db.session() as s:
-            summary = summarise(due_items(s, today), today)
-        overdue, soon = summary.overdue, summary.due_30_days
+            counts = due_counts(s, today)
+        overdue, soon = counts.overdue, counts.due_30_days
     if not overdue:
         return None
     box = QMessageBox(window)
@@ -154,6 +153,9 @@ def run_window(db_arg: str | None, language: str, explicit_language: bool = Fals
     install_excepthook()
     window = MainWindow()
     window.show()
+    from safedesk.server_login import database_at_start
+
+    db_arg = database_at_start(db_arg)  # the server chosen in File → Connect to server…
     opened: list[bool] = []
     QTimer.singleShot(0, lambda: opened.append(attach_database(window, db_arg)))
     code = int(app.exec())

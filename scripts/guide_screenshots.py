@@ -33,6 +33,7 @@ PAGES = (
     "ppe_issues",
     "near_misses",
     "accidents",
+    "permits",
     "settings",
 )
 

@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         package_commands,
         print_command,
         screenshot_command,
+        server_commands,
     )
 
     parser = Parser(
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         package_commands,
         print_command,
         screenshot_command,
+        server_commands,
     ):
         module.register(sub)
     return parser

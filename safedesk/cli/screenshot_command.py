@@ -19,6 +19,24 @@ def register(sub: Any) -> None:
     p.set_defaults(run=run)
 
 
+def settle(app: Any, timeout_s: float = 120.0) -> None:
+    """Let the page's background work (counts, charts) finish and its results be shown.
+
+    Without it a busy machine photographs "Counting…" instead of the figures. A result
+    may start another job (the due list after the counts), so wait until none is left.
+    """
+    import time
+
+    from safedesk.ui.workers import busy
+
+    deadline = time.monotonic() + timeout_s
+    app.processEvents()
+    while busy() and time.monotonic() < deadline:
+        time.sleep(0.02)
+        app.processEvents()
+    app.processEvents()
+
+
 def run(args: argparse.Namespace) -> int:
     # Offscreen unless a real display was asked for: this must work on a server.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -35,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for name in window.page_names():
         window.show_page(name)
-        app.processEvents()
+        settle(app)
         target = args.out / f"{name}.png"
         window.grab().save(str(target))
         print(target)

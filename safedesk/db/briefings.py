@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
+from safedesk.db.due import DUE_TODAY, Day, DueSource, count_sources, list_sources
 from safedesk.db.models import Briefing, Employee
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
 from safedesk.db.training_norms import norm
 from safedesk.db.types import utcnow
-from safedesk.domain.due import DUE_SOON_DAYS, DueItem
+from safedesk.domain.due import DueCounts, DueItem
 from safedesk.domain.people import full_name
 from safedesk.domain.training import (
     BRIEFING_KIND_LABELS,
@@ -239,27 +242,63 @@ def latest_clock_briefings() -> object:
     return select(ranked.c.briefing_id).where(ranked.c.n == 1)
 
 
-def due_items(session: Session, today: dt.date) -> list[DueItem]:
-    """Repeated briefings overdue or due within DUE_SOON_DAYS, one per person at work."""
-    horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
-    rows = session.execute(
-        select(Briefing.id, Briefing.next_due, Employee.surname, Employee.name, Employee.patronymic)
-        .join(Employee, Briefing.employee_id == Employee.id)
+def _latest_clock_briefing_of_employee() -> Any:
+    """Correlated scalar subquery: the id of the employee's latest primary or repeated
+    briefing (one index seek per person on ix_briefings_employee_held)."""
+    b = aliased(Briefing)
+    return (
+        select(b.id)
         .where(
-            Briefing.id.in_(latest_clock_briefings()),  # type: ignore[arg-type]
-            Briefing.next_due.is_not(None),
-            Briefing.next_due <= horizon,
-            *active_filter(today),  # type: ignore[arg-type]
+            b.employee_id == Employee.id,
+            b.deleted_at.is_(None),
+            b.kind.in_([k.value for k in CLOCK_KINDS]),
         )
+        .order_by(b.held_on.desc(), b.id.desc())
+        .limit(1)
+        .correlate(Employee)
+        .scalar_subquery()
     )
-    return [
-        DueItem(
-            "briefings",
-            row_id,
-            BRIEFING_KIND_LABELS[BriefingKind.REPEATED],
-            full_name(surname, name, patronymic),
-            due,
+
+
+def due_sources(today: Day) -> list[DueSource]:
+    """Each person at work: the next due date of their latest primary/repeated briefing."""
+    query = (
+        select(
+            Briefing.id.label("record_id"),
+            Briefing.next_due.label("due"),
+            Employee.surname,
+            Employee.name,
+            Employee.patronymic,
         )
-        for row_id, due, surname, name, patronymic in rows
-        if due is not None
-    ]
+        .select_from(Employee)
+        .join(Briefing, Briefing.id == _latest_clock_briefing_of_employee())
+        .where(*active_filter(today))  # type: ignore[arg-type]
+    )
+    return [DueSource("briefings", query, _due_item)]
+
+
+def _due_item(row: Any) -> DueItem:
+    return DueItem(
+        "briefings",
+        row.record_id,
+        BRIEFING_KIND_LABELS[BriefingKind.REPEATED],
+        full_name(row.surname, row.name, row.patronymic),
+        row.due,
+    )
+
+
+@cache
+def _prepared_sources() -> list[DueSource]:
+    """The sources built once, for any day (DUE_TODAY)."""
+    return due_sources(DUE_TODAY)
+
+
+def due_counts(session: Session, today: dt.date) -> DueCounts:
+    return count_sources(session, _prepared_sources(), today)
+
+
+def due_items(
+    session: Session, today: dt.date, limit: int | None = None, counts: DueCounts | None = None
+) -> list[DueItem]:
+    """Repeated briefings overdue or due within DUE_SOON_DAYS, one per person at work."""
+    return list_sources(session, _prepared_sources(), today, limit, counts)

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
+from safedesk.db.due import DUE_TODAY, Day, DueSource, count_sources, list_sources
 from safedesk.db.models import Certificate, CertificateKind, ContractorWorker, Employee
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
 from safedesk.db.types import utcnow
 from safedesk.domain.certificates import certificate_complaints, default_valid_to
-from safedesk.domain.due import DUE_SOON_DAYS, DueItem
+from safedesk.domain.due import DueCounts, DueItem
 from safedesk.domain.people import full_name
 from safedesk.errors import Problem
 from safedesk.i18n import N_
@@ -215,47 +218,75 @@ def latest_certificates() -> object:
     return select(ranked.c.certificate_id).where(ranked.c.n == 1)
 
 
-def due_items(session: Session, today: dt.date) -> list[DueItem]:
-    """Certificates expired or expiring within DUE_SOON_DAYS and not yet renewed, one per
-    holder and kind, of employees at work and of contractors' workers still on the site."""
-    horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
-    common = [
-        Certificate.id.in_(latest_certificates()),  # type: ignore[arg-type]
-        Certificate.valid_to.is_not(None),
-        Certificate.valid_to <= horizon,
-    ]
-    own = session.execute(
-        select(
-            Certificate.id,
-            Certificate.valid_to,
-            Employee.surname,
-            Employee.name,
-            Employee.patronymic,
+def _latest_of_holder_and_kind(holder: str) -> ColumnElement[bool]:
+    """No newer certificate of the same kind for the same holder (`holder` is the
+    column naming it: employee_id or contractor_worker_id)."""
+    newer = aliased(Certificate)
+    return ~(
+        select(newer.id)
+        .where(
+            getattr(newer, holder) == getattr(Certificate, holder),
+            newer.kind == Certificate.kind,
+            newer.deleted_at.is_(None),
+            or_(
+                newer.issued_on > Certificate.issued_on,
+                and_(newer.issued_on == Certificate.issued_on, newer.id > Certificate.id),
+            ),
         )
+        .exists()
+    )
+
+
+def due_sources(today: Day) -> list[DueSource]:
+    """The latest certificate of each kind of employees at work and of contractors'
+    workers still on the site, by its last day of validity."""
+    columns = (Certificate.id.label("record_id"), Certificate.valid_to.label("due"))
+    own = (
+        select(*columns, Employee.surname, Employee.name, Employee.patronymic)
         .join(Employee, Certificate.employee_id == Employee.id)
         .where(
-            *common,
+            Certificate.deleted_at.is_(None),
+            _latest_of_holder_and_kind("employee_id"),
             Employee.deleted_at.is_(None),
             or_(Employee.dismissal_date.is_(None), Employee.dismissal_date >= today),
         )
-    ).all()
-    theirs = session.execute(
+    )
+    theirs = (
         select(
-            Certificate.id,
-            Certificate.valid_to,
+            *columns,
             ContractorWorker.surname,
             ContractorWorker.name,
             ContractorWorker.patronymic,
         )
         .join(ContractorWorker, Certificate.contractor_worker_id == ContractorWorker.id)
         .where(
-            *common,
+            Certificate.deleted_at.is_(None),
+            _latest_of_holder_and_kind("contractor_worker_id"),
             ContractorWorker.deleted_at.is_(None),
             or_(ContractorWorker.left_on.is_(None), ContractorWorker.left_on >= today),
         )
-    ).all()
-    return [
-        DueItem("certificates", row_id, CERTIFICATE_DUE, full_name(s, n, p), until)
-        for row_id, until, s, n, p in [*own, *theirs]
-        if until is not None
-    ]
+    )
+    return [DueSource("certificates", q, _due_item) for q in (own, theirs)]
+
+
+def _due_item(row: Any) -> DueItem:
+    who = full_name(row.surname, row.name, row.patronymic)
+    return DueItem("certificates", row.record_id, CERTIFICATE_DUE, who, row.due)
+
+
+@cache
+def _prepared_sources() -> list[DueSource]:
+    """The sources built once, for any day (DUE_TODAY)."""
+    return due_sources(DUE_TODAY)
+
+
+def due_counts(session: Session, today: dt.date) -> DueCounts:
+    return count_sources(session, _prepared_sources(), today)
+
+
+def due_items(
+    session: Session, today: dt.date, limit: int | None = None, counts: DueCounts | None = None
+) -> list[DueItem]:
+    """Certificates expired or expiring within DUE_SOON_DAYS and not yet renewed, one per
+    holder and kind, of employees at work and of contractors' workers still on the site."""
+    return list_sources(session, _prepared_sources(), today, limit, counts)

@@ -20,8 +20,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from safedesk.db.briefings import active_filter, latest_clock_briefings
-from safedesk.db.knowledge_checks import latest_results
+from safedesk.db.briefings import due_sources as briefing_due_sources
+from safedesk.db.knowledge_checks import due_sources as check_due_sources
 from safedesk.db.models import (
     Briefing,
     CheckResult,
@@ -118,31 +118,17 @@ def _due_ahead(
 
 
 def briefings_due_ahead(session: Session, today: dt.date, months: int = MONTHS_AHEAD) -> DueAhead:
-    """Repeated briefings by next due date: the same lines as the briefings' due list."""
-    source = (
-        select(Briefing.next_due)
-        .join(Employee, Briefing.employee_id == Employee.id)
-        .where(
-            Briefing.id.in_(latest_clock_briefings()),  # type: ignore[arg-type]
-            Briefing.next_due.is_not(None),
-            *active_filter(today),  # type: ignore[arg-type]
-        )
-    )
-    return _due_ahead(session, today, months, Briefing.next_due, source)
+    """Repeated briefings by next due date: the same lines as the briefings' due list
+    (each person's latest briefing found by one index seek per person)."""
+    [source] = briefing_due_sources(today)
+    return _due_ahead(session, today, months, Briefing.next_due, source.query)
 
 
 def checks_due_ahead(session: Session, today: dt.date, months: int = MONTHS_AHEAD) -> DueAhead:
-    """Knowledge checks by the last day of validity of each person's latest passed check."""
-    source = (
-        select(CheckResult.valid_until)
-        .join(Employee, CheckResult.employee_id == Employee.id)
-        .where(
-            CheckResult.id.in_(latest_results()),  # type: ignore[arg-type]
-            CheckResult.valid_until.is_not(None),
-            *active_filter(today),  # type: ignore[arg-type]
-        )
-    )
-    return _due_ahead(session, today, months, CheckResult.valid_until, source)
+    """Knowledge checks by the last day of validity of each person's latest passed check:
+    the same lines as the checks' due list."""
+    [source] = check_due_sources(today)
+    return _due_ahead(session, today, months, CheckResult.valid_until, source.query)
 
 
 def ppe_due_ahead(session: Session, today: dt.date, months: int = MONTHS_AHEAD) -> DueAhead:

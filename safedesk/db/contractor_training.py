@@ -7,18 +7,20 @@ periods and validity rules are the same ones, from `domain/training.py` and the 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, aliased
 
+from safedesk.db.due import DUE_TODAY, Day, DueSource, count_sources, list_sources
 from safedesk.db.models import ContractorBriefing, ContractorCheck, ContractorWorker, Employee
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
 from safedesk.db.training_norms import norm, norms
 from safedesk.db.types import utcnow
-from safedesk.domain.due import DUE_SOON_DAYS, DueItem
+from safedesk.domain.due import DueCounts, DueItem
 from safedesk.domain.people import full_name
 from safedesk.domain.training import (
     BRIEFING_KIND_LABELS,
@@ -217,63 +219,89 @@ def check_in_force(session: Session, worker_id: int, on: dt.date) -> ContractorC
     ).first()
 
 
-def _latest(
-    model: type[ContractorCheck] | type[ContractorBriefing], conditions: list[object]
-) -> Select[Any]:
-    day = model.checked_on if model is ContractorCheck else model.held_on  # type: ignore[union-attr]
-    ranked = (
-        select(
-            model.id.label("row_id"),
-            func.row_number()
-            .over(partition_by=model.worker_id, order_by=(day.desc(), model.id.desc()))
-            .label("n"),
+def _latest_of_worker(
+    model: type[ContractorCheck] | type[ContractorBriefing], conditions: list[Any]
+) -> Any:
+    """Correlated scalar subquery: the id of the worker's latest row of `model` meeting
+    `conditions` (one index seek per worker on the worker's date index)."""
+    row = aliased(model)
+    day = row.checked_on if model is ContractorCheck else row.held_on  # type: ignore[union-attr]
+    return (
+        select(row.id)
+        .where(
+            row.worker_id == ContractorWorker.id,
+            row.deleted_at.is_(None),
+            *[c(row) for c in conditions],
         )
-        .where(model.deleted_at.is_(None), *conditions)  # type: ignore[arg-type]
-        .subquery()
+        .order_by(day.desc(), row.id.desc())
+        .limit(1)
+        .correlate(ContractorWorker)
+        .scalar_subquery()
     )
-    return select(ranked.c.row_id).where(ranked.c.n == 1)
 
 
-def due_items(session: Session, today: dt.date) -> list[DueItem]:
-    """Contractors' workers on the site whose check or repeated briefing expires soon."""
-    horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
+def due_sources(today: Day) -> list[DueSource]:
+    """Contractors' workers on the site: their latest passed check's last day of validity
+    and their latest primary/repeated briefing's next due date."""
     on_site = [
         ContractorWorker.deleted_at.is_(None),
         or_(ContractorWorker.left_on.is_(None), ContractorWorker.left_on >= today),
     ]
     names = (ContractorWorker.surname, ContractorWorker.name, ContractorWorker.patronymic)
-    checks = session.execute(
-        select(ContractorCheck.worker_id, ContractorCheck.valid_until, *names)
-        .join(ContractorWorker, ContractorCheck.worker_id == ContractorWorker.id)
-        .where(
-            ContractorCheck.id.in_(
-                _latest(ContractorCheck, [ContractorCheck.outcome == CheckOutcome.PASSED.value])
-            ),
-            ContractorCheck.valid_until <= horizon,
-            *on_site,
+    passed = _latest_of_worker(
+        ContractorCheck, [lambda r: r.outcome == CheckOutcome.PASSED.value]
+    )
+    checks = (
+        select(
+            ContractorWorker.id.label("record_id"),
+            ContractorCheck.valid_until.label("due"),
+            *names,
         )
-    ).all()
-    briefings = session.execute(
-        select(ContractorBriefing.worker_id, ContractorBriefing.next_due, *names)
-        .join(ContractorWorker, ContractorBriefing.worker_id == ContractorWorker.id)
-        .where(
-            ContractorBriefing.id.in_(
-                _latest(
-                    ContractorBriefing,
-                    [ContractorBriefing.kind.in_([k.value for k in CLOCK_KINDS])],
-                )
-            ),
-            ContractorBriefing.next_due <= horizon,
-            *on_site,
+        .select_from(ContractorWorker)
+        .join(ContractorCheck, ContractorCheck.id == passed)
+        .where(*on_site)
+    )
+    clock = _latest_of_worker(
+        ContractorBriefing, [lambda r: r.kind.in_([k.value for k in CLOCK_KINDS])]
+    )
+    briefings = (
+        select(
+            ContractorWorker.id.label("record_id"),
+            ContractorBriefing.next_due.label("due"),
+            *names,
         )
-    ).all()
-    repeated = BRIEFING_KIND_LABELS[BriefingKind.REPEATED]
+        .select_from(ContractorWorker)
+        .join(ContractorBriefing, ContractorBriefing.id == clock)
+        .where(*on_site)
+    )
     return [
-        DueItem("contractor_workers", worker_id, CONTRACTOR_CHECK_DUE, full_name(s, n, p), due)
-        for worker_id, due, s, n, p in checks
-        if due is not None
-    ] + [
-        DueItem("contractor_workers", worker_id, repeated, full_name(s, n, p), due)
-        for worker_id, due, s, n, p in briefings
-        if due is not None
+        DueSource("contractor_workers", checks, _item(CONTRACTOR_CHECK_DUE)),
+        DueSource(
+            "contractor_workers", briefings, _item(BRIEFING_KIND_LABELS[BriefingKind.REPEATED])
+        ),
     ]
+
+
+def _item(what: str) -> Callable[[Any], DueItem]:
+    def make(row: Any) -> DueItem:
+        who = full_name(row.surname, row.name, row.patronymic)
+        return DueItem("contractor_workers", row.record_id, what, who, row.due)
+
+    return make
+
+
+@cache
+def _prepared_sources() -> list[DueSource]:
+    """The sources built once, for any day (DUE_TODAY)."""
+    return due_sources(DUE_TODAY)
+
+
+def due_counts(session: Session, today: dt.date) -> DueCounts:
+    return count_sources(session, _prepared_sources(), today)
+
+
+def due_items(
+    session: Session, today: dt.date, limit: int | None = None, counts: DueCounts | None = None
+) -> list[DueItem]:
+    """Contractors' workers on the site whose check or repeated briefing expires soon."""
+    return list_sources(session, _prepared_sources(), today, limit, counts)

@@ -118,8 +118,23 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+# Writers on a server queue up, as on a file: the audit trail links each entry to the
+# one before (DESIGN.md §3), so two transactions appending at once would fork it.
+SERVER_WRITE_LOCK = 0x5AFE_0D35
+
+
+def _server_begin(conn: Any) -> None:
+    if conn.get_execution_options().get("safedesk_write", False):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({SERVER_WRITE_LOCK})")
+
+
 def translate_db_error(error: BaseException, path: str) -> DatabaseProblem | None:
     """The user's words for a driver error, or None when it is a bug."""
+    from safedesk.db.server_errors import translate_server_error
+
+    server = translate_server_error(error, path)  # PostgreSQL: role refused, connection lost
+    if server is not None:
+        return server
     text = str(getattr(error, "orig", error)).lower()
     if "locked" in text or "busy" in text:
         return DatabaseProblem(
@@ -235,8 +250,13 @@ def open_database(
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
-    return Database(engine, user or _os_user(), read_only)
+        from safedesk.server_login import with_saved_password
+
+        engine = create_engine(with_saved_password(url), pool_pre_ping=True)  # keyring
+        if url.get_backend_name() == "postgresql":
+            event.listen(engine, "begin", _server_begin)
+    # On a server the login name is who did it; on a file, the person at the computer.
+    return Database(engine, user or url.username or _os_user(), read_only)
 
 
 def _os_user() -> str:

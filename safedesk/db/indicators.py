@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from safedesk.db.insurance import contract_in_force
@@ -62,7 +62,27 @@ def headcount_on(session: Session, day: dt.date) -> int:
 
 
 def year_average_headcount(session: Session, year: int, until: dt.date) -> float:
-    return average_headcount([headcount_on(session, d) for d in month_ends(year, until)])
+    """The average of the month-end headcounts: one pass over the employees, each month's
+    end counted by its own CASE (the same rule as `headcount_on`)."""
+    days = month_ends(year, until)
+    if not days:
+        return average_headcount([])
+    columns = [
+        func.count(
+            case(
+                (
+                    and_(
+                        or_(Employee.hire_date.is_(None), Employee.hire_date <= day),
+                        or_(Employee.dismissal_date.is_(None), Employee.dismissal_date > day),
+                    ),
+                    1,
+                )
+            )
+        )
+        for day in days
+    ]
+    row = session.execute(select(*columns).where(Employee.deleted_at.is_(None))).one()
+    return average_headcount([int(n) for n in row])
 
 
 def targets(session: Session, year: int) -> dict[str, float]:

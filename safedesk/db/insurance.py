@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from safedesk.db.due import count_items
 from safedesk.db.models.indicators import InsuranceContract
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
-from safedesk.domain.due import DUE_SOON_DAYS, DueItem
+from safedesk.domain.due import DUE_SOON_DAYS, DueCounts, DueItem
 from safedesk.errors import Problem
 from safedesk.i18n import N_
 
@@ -89,8 +90,22 @@ def contract_in_force(session: Session, on: dt.date) -> InsuranceContract | None
     ).first()
 
 
-def due_items(session: Session, today: dt.date) -> list[DueItem]:
-    """The contract that ends within 30 days, or the lapse when none is in force."""
+def due_counts(session: Session, today: dt.date) -> DueCounts:
+    return count_items(_due(session, today), today)
+
+
+def due_items(
+    session: Session, today: dt.date, limit: int | None = None, counts: DueCounts | None = None
+) -> list[DueItem]:
+    """The contract that ends within 30 days, or the lapse when none is in force: one
+    item at most, found by two one-row queries (`limit` changes nothing)."""
+    items = _due(session, today)
+    if counts is not None:
+        counts.merge(count_items(items, today))
+    return items
+
+
+def _due(session: Session, today: dt.date) -> list[DueItem]:
     current = contract_in_force(session, today)
     if current is not None:
         if current.valid_to <= today + dt.timedelta(days=DUE_SOON_DAYS):

@@ -7,15 +7,24 @@ The queries here are what other registers ask before admitting a person to work
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import case, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from safedesk.db.briefings import active_filter
-from safedesk.db.models import CheckResult, CheckSession, Employee, Position
+from safedesk.db.due import DUE_TODAY, Day, DueSource, count_sources, list_sources
+from safedesk.db.models import (
+    CheckResult,
+    CheckSession,
+    Employee,
+    Position,
+    ResponsibleAppointment,
+)
 from safedesk.db.responsible import appointments_in_force
 from safedesk.db.training_norms import norms
-from safedesk.domain.due import DUE_SOON_DAYS, DueItem
+from safedesk.domain.due import DueCounts, DueItem
 from safedesk.domain.people import full_name
 from safedesk.domain.training import CheckOutcome, check_period_months
 from safedesk.i18n import N_
@@ -74,9 +83,31 @@ def check_months_for(session: Session, employee_id: int, on: dt.date) -> int | N
 
 
 def responsible_check_share(session: Session, on: dt.date) -> tuple[int, int]:
-    """Indicator 44 at `on`: (responsible persons with a valid check, responsible persons)."""
-    people = sorted(responsible_ids(session, on))
-    return len(holders_of_valid_checks(session, people, on)), len(people)
+    """Indicator 44 at `on`: (responsible persons with a valid check, responsible persons).
+
+    Counted by the database: the people of the appointments in force (as
+    `appointments_in_force`), each once, and of them those holding a valid check.
+    """
+    people = (
+        select(ResponsibleAppointment.employee_id.label("employee_id"))
+        .where(
+            ResponsibleAppointment.deleted_at.is_(None),
+            ResponsibleAppointment.valid_from <= on,
+            or_(ResponsibleAppointment.valid_to.is_(None), ResponsibleAppointment.valid_to >= on),
+        )
+        .distinct()
+        .subquery()
+    )
+    checked = (
+        select(CheckResult.id)
+        .join(CheckSession, CheckResult.session_id == CheckSession.id)
+        .where(CheckResult.employee_id == people.c.employee_id, *_valid_results(on))  # type: ignore[arg-type]
+        .exists()
+    )
+    valid, total = session.execute(
+        select(func.count(case((checked, 1))), func.count()).select_from(people)
+    ).one()
+    return int(valid), int(total)
 
 
 def latest_results() -> object:
@@ -102,34 +133,66 @@ def latest_results() -> object:
     return select(ranked.c.result_id).where(ranked.c.n == 1)
 
 
-def due_items(session: Session, today: dt.date) -> list[DueItem]:
-    """Checks expired or expiring within DUE_SOON_DAYS, one per person at work."""
-    horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
-    rows = session.execute(
+def _latest_result_of_employee() -> Any:
+    """Correlated scalar subquery: the id of the employee's latest passed result of a
+    signed protocol (one index seek per person on ix_check_results_employee_checked)."""
+    r, protocol = aliased(CheckResult), aliased(CheckSession)
+    return (
+        select(r.id)
+        .join(protocol, r.session_id == protocol.id)
+        .where(
+            r.employee_id == Employee.id,
+            r.outcome == CheckOutcome.PASSED.value,
+            protocol.deleted_at.is_(None),
+            protocol.signed_on.is_not(None),
+        )
+        .order_by(r.checked_on.desc(), r.id.desc())
+        .limit(1)
+        .correlate(Employee)
+        .scalar_subquery()
+    )
+
+
+def due_sources(today: Day) -> list[DueSource]:
+    """Each person at work: the last day of validity of their latest passed check."""
+    query = (
         select(
-            CheckResult.id,
-            CheckResult.valid_until,
+            CheckResult.id.label("record_id"),
+            CheckResult.valid_until.label("due"),
             Employee.surname,
             Employee.name,
             Employee.patronymic,
         )
-        .join(Employee, CheckResult.employee_id == Employee.id)
-        .where(
-            CheckResult.id.in_(latest_results()),  # type: ignore[arg-type]
-            CheckResult.valid_until.is_not(None),
-            CheckResult.valid_until <= horizon,
-            *active_filter(today),  # type: ignore[arg-type]
-        )
+        .select_from(Employee)
+        .join(CheckResult, CheckResult.id == _latest_result_of_employee())
+        .where(*active_filter(today))  # type: ignore[arg-type]
     )
+    return [DueSource("knowledge_checks", query, _due_item)]
+
+
+def _due_item(row: Any) -> DueItem:
     # Due on the last day of validity: overdue from the day after, when it has expired.
-    return [
-        DueItem(
-            "knowledge_checks",
-            row_id,
-            CHECK_DUE,
-            full_name(surname, name, patronymic),
-            until,
-        )
-        for row_id, until, surname, name, patronymic in rows
-        if until is not None
-    ]
+    return DueItem(
+        "knowledge_checks",
+        row.record_id,
+        CHECK_DUE,
+        full_name(row.surname, row.name, row.patronymic),
+        row.due,
+    )
+
+
+@cache
+def _prepared_sources() -> list[DueSource]:
+    """The sources built once, for any day (DUE_TODAY)."""
+    return due_sources(DUE_TODAY)
+
+
+def due_counts(session: Session, today: dt.date) -> DueCounts:
+    return count_sources(session, _prepared_sources(), today)
+
+
+def due_items(
+    session: Session, today: dt.date, limit: int | None = None, counts: DueCounts | None = None
+) -> list[DueItem]:
+    """Checks expired or expiring within DUE_SOON_DAYS, one per person at work."""
+    return list_sources(session, _prepared_sources(), today, limit, counts)

@@ -6,6 +6,8 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+from sqlalchemy import Connection, text
+
 from safedesk.db.engine import Database, translate_db_error
 from safedesk.db.schema import HEAD, SchemaState, schema_state
 from safedesk.errors import DatabaseProblem
@@ -39,6 +41,34 @@ def _alembic_upgrade(db: Database) -> None:
     with db.engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+        if conn.dialect.name == "postgresql":
+            sync_sequences(conn)
+
+
+def sync_sequences(conn: Connection) -> None:
+    """Move each serial `id`'s sequence past the table's largest id (PostgreSQL).
+
+    Migrations seed reference rows with explicit ids, which do not advance the sequence:
+    without this the first row a service adds would collide with id 1.
+    """
+    tables = conn.execute(
+        text(
+            "SELECT table_name, pg_get_serial_sequence(quote_ident(table_name), 'id') "
+            "FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND column_name = 'id'"
+        )
+    ).all()
+    for table, sequence in tables:
+        if sequence is None:
+            continue
+        name = conn.dialect.identifier_preparer.quote(table)
+        conn.execute(
+            text(
+                f"SELECT setval(:sequence, coalesce(max(id), 1), max(id) IS NOT NULL) "
+                f"FROM {name}"
+            ),
+            {"sequence": sequence},
+        )
 
 
 def prepare(db: Database) -> Path | None:

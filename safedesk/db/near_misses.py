@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from safedesk.db.due import DUE_TODAY, Day, DueSource, count_sources, list_sources
 from safedesk.db.models import Employee, NearMiss, Unit
 from safedesk.db.risk_link import mark_risk_row_for_review, risk_row_complaints
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
 from safedesk.db.types import utcnow
 from safedesk.domain.accidents import local_date
-from safedesk.domain.due import DUE_SOON_DAYS, DueItem
+from safedesk.domain.due import DueCounts, DueItem
 from safedesk.domain.incidents import ActionStatus, action_complaints, near_miss_complaints
 from safedesk.domain.people import Complaint, short_name
 from safedesk.i18n import N_
@@ -142,23 +145,39 @@ def delete_near_miss(session: Session, near_miss_id: int, version: int | None) -
     update(session, row, {"deleted_at": utcnow()})
 
 
-def due_items(session: Session, today: dt.date) -> list[DueItem]:
-    """Corrective actions not closed, overdue or due within DUE_SOON_DAYS."""
-    horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
-    rows = session.execute(
+def due_sources(today: Day) -> list[DueSource]:
+    """Corrective actions not closed, by their deadline."""
+    query = (
         select(
-            NearMiss.id, NearMiss.action_due, Employee.surname, Employee.name, Employee.patronymic
+            NearMiss.id.label("record_id"),
+            NearMiss.action_due.label("due"),
+            Employee.surname,
+            Employee.name,
+            Employee.patronymic,
         )
         .outerjoin(Employee, NearMiss.action_owner_id == Employee.id)
-        .where(
-            NearMiss.deleted_at.is_(None),
-            NearMiss.status != ActionStatus.CLOSED.value,
-            NearMiss.action_due.is_not(None),
-            NearMiss.action_due <= horizon,
-        )
-    ).all()
-    return [
-        DueItem(REGISTER, rid, ACTION_DUE, short_name(s, n, p) if s else "", due)
-        for rid, due, s, n, p in rows
-        if due is not None
-    ]
+        .where(NearMiss.deleted_at.is_(None), NearMiss.status != ActionStatus.CLOSED.value)
+    )
+    return [DueSource(REGISTER, query, _due_item)]
+
+
+def _due_item(row: Any) -> DueItem:
+    who = short_name(row.surname, row.name, row.patronymic) if row.surname else ""
+    return DueItem(REGISTER, row.record_id, ACTION_DUE, who, row.due)
+
+
+@cache
+def _prepared_sources() -> list[DueSource]:
+    """The sources built once, for any day (DUE_TODAY)."""
+    return due_sources(DUE_TODAY)
+
+
+def due_counts(session: Session, today: dt.date) -> DueCounts:
+    return count_sources(session, _prepared_sources(), today)
+
+
+def due_items(
+    session: Session, today: dt.date, limit: int | None = None, counts: DueCounts | None = None
+) -> list[DueItem]:
+    """Corrective actions not closed, overdue or due within DUE_SOON_DAYS."""
+    return list_sources(session, _prepared_sources(), today, limit, counts)

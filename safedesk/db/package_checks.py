@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -19,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safedesk.db.due import due_items
+from safedesk.db.due import due_counts
 from safedesk.db.exports import collect_sheets
 from safedesk.db.models import Employee, ResponsibleAppointment
 from safedesk.db.organisation import get_organisation
@@ -163,9 +162,12 @@ def risk_findings(session: Session, start: dt.date, end: dt.date) -> list[Findin
 
 def due_findings(session: Session, start: dt.date, end: dt.date) -> list[Finding]:
     """Overdue actions per register, and open accident deadlines, on the last day counted."""
-    overdue = Counter(item.register for item in due_items(session, end) if item.overdue(end))
+    by_register = due_counts(session, end).by_register
+    overdue = {register: counts["overdue"] for register, counts in by_register.items()}
     found: list[Finding] = []
     for register, count in sorted(overdue.items()):
+        if not count:
+            continue
         if register == "accidents":
             msgid = N_("Open accident deadlines passed: {count}.")
         else:

@@ -12,15 +12,28 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, case, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from safedesk.db.models import Employee, Position, PpeIssue, PpeItem, PpeReturn
+from safedesk.db.due import DUE_SOON_END, DUE_TODAY, Day, DueSource, count_sources, list_sources
+from safedesk.db.models import (
+    Employee,
+    Position,
+    PpeIssue,
+    PpeItem,
+    PpeNormLine,
+    PpeNormSet,
+    PpePersonalNorm,
+    PpePositionNorm,
+    PpeReturn,
+)
 from safedesk.db.ppe_catalogue import personal_lines, position_lines
 from safedesk.db.ppe_issues import IssueFields
 from safedesk.db.units import list_units, unit_paths
-from safedesk.domain.due import DUE_SOON_DAYS, DueItem
+from safedesk.domain.due import DUE_SOON_DAYS, DueCounts, DueItem
 from safedesk.domain.people import full_name, short_name
 from safedesk.domain.ppe import (
     DueStatus,
@@ -36,6 +49,7 @@ from safedesk.i18n import N_, pick
 REGISTER = "ppe_issues"
 WHAT_REPLACEMENT = N_("PPE replacement")
 WHAT_NOT_ISSUED = N_("PPE required by the norm, not issued")
+KEY_FACTOR = 100_000  # DueLine.key: employee_id * KEY_FACTOR + item_id
 
 
 @dataclass(frozen=True)
@@ -65,7 +79,7 @@ class DueLine:
     @property
     def key(self) -> int:
         """A row id for tables: unique per person and item."""
-        return self.employee_id * 100_000 + self.item_id
+        return self.employee_id * KEY_FACTOR + self.item_id
 
     def as_issue(self, on: dt.date) -> IssueFields:
         return IssueFields(
@@ -213,16 +227,151 @@ def proposals(session: Session, unit_id: int, on: dt.date) -> list[DueLine]:
     return due_list(session, on, unit_and_descendants(session, unit_id))
 
 
-def due_items(session: Session, today: dt.date) -> list[DueItem]:
+WEAR_RANK = {Wear.MONTHS: 0, Wear.UNTIL_WORN: 1, Wear.ON_DUTY: 2}  # as merge_entitlements
+
+
+def due_sources(today: Day, horizon: Day | None = None) -> list[DueSource]:
+    """The due list's lines (`due_list`, `need`) worked out by the database.
+
+    `today` is a date (then `horizon`, the last day of the window, defaults to
+    DUE_SOON_DAYS later) or DUE_TODAY with DUE_SOON_END.
+
+    Per person at work and item of the catalogue: the entitlement merged from every
+    norm of the position and the personal additions (the largest quantity, the wear
+    of the shortest period); what is in use (open issuances less what came back); the
+    line is due when fewer than the norm stay valid past the window. Its date is the
+    earliest replacement falling due within the window, or, when nothing falls due
+    or the item is not worn by months, the hire date (or today): not issued.
+    """
+    if horizon is None:  # a date: DUE_SOON_DAYS ahead (as due_list's default)
+        horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    active = _active(today, None)
+    by_position = (
+        select(
+            Employee.id.label("employee_id"),
+            PpeNormLine.item_id.label("item_id"),
+            PpeNormLine.quantity.label("quantity"),
+            PpeNormLine.wear.label("wear"),
+        )
+        .join(PpePositionNorm, PpePositionNorm.position_id == Employee.position_id)
+        .join(PpeNormLine, PpeNormLine.norm_set_id == PpePositionNorm.norm_set_id)
+        .join(PpeNormSet, PpeNormSet.id == PpeNormLine.norm_set_id)
+        .where(PpeNormLine.deleted_at.is_(None), PpeNormSet.deleted_at.is_(None), *active)  # type: ignore[arg-type]
+    )
+    personal = (
+        select(
+            PpePersonalNorm.employee_id.label("employee_id"),
+            PpePersonalNorm.item_id.label("item_id"),
+            PpePersonalNorm.quantity.label("quantity"),
+            PpePersonalNorm.wear.label("wear"),
+        )
+        .join(Employee, Employee.id == PpePersonalNorm.employee_id)
+        .where(PpePersonalNorm.deleted_at.is_(None), *active)  # type: ignore[arg-type]
+    )
+    lines = union_all(by_position, personal).subquery()
+    line_rank = _rank_of(lines.c.wear)
+    entitled = (
+        select(
+            lines.c.employee_id,
+            lines.c.item_id,
+            func.max(lines.c.quantity).label("quantity"),
+            func.min(line_rank).label("rank"),
+        )
+        .group_by(lines.c.employee_id, lines.c.item_id)
+        .subquery()
+    )
+    returned = (
+        select(func.coalesce(func.sum(PpeReturn.quantity), 0))
+        .where(PpeReturn.issue_id == PpeIssue.id, PpeReturn.deleted_at.is_(None))
+        .correlate(PpeIssue)
+        .scalar_subquery()
+    )
+    in_use = (
+        select(
+            PpeIssue.employee_id.label("employee_id"),
+            PpeIssue.item_id.label("item_id"),
+            (PpeIssue.quantity - returned).label("left"),
+            PpeIssue.due_date.label("due_date"),
+        )
+        .join(Employee, Employee.id == PpeIssue.employee_id)
+        .where(PpeIssue.closed_on.is_(None), PpeIssue.deleted_at.is_(None), *active)  # type: ignore[arg-type]
+        .subquery()
+    )
+    expiring = and_(in_use.c.due_date.is_not(None), in_use.c.due_date <= horizon)
+    held = (
+        select(
+            in_use.c.employee_id,
+            in_use.c.item_id,
+            func.coalesce(func.sum(case((expiring, 0), else_=in_use.c.left)), 0).label("valid"),
+            func.min(case((expiring, in_use.c.due_date))).label("first_due"),
+        )
+        .where(in_use.c.left > 0)
+        .group_by(in_use.c.employee_id, in_use.c.item_id)
+        .subquery()
+    )
+    replacement = and_(entitled.c.rank == WEAR_RANK[Wear.MONTHS], held.c.first_due.is_not(None))
+    query = (
+        select(
+            (entitled.c.employee_id * KEY_FACTOR + entitled.c.item_id).label("record_id"),
+            case(
+                (replacement, held.c.first_due),
+                else_=func.coalesce(Employee.hire_date, today),
+            ).label("due"),
+            replacement.label("replacement"),
+            Employee.surname,
+            Employee.name,
+            Employee.patronymic,
+            PpeItem.name_kk,
+            PpeItem.name_ru,
+        )
+        .select_from(entitled)
+        .join(Employee, Employee.id == entitled.c.employee_id)
+        .join(PpeItem, PpeItem.id == entitled.c.item_id)
+        .outerjoin(
+            held,
+            and_(
+                held.c.employee_id == entitled.c.employee_id,
+                held.c.item_id == entitled.c.item_id,
+            ),
+        )
+        .where(
+            PpeItem.deleted_at.is_(None),
+            entitled.c.rank != WEAR_RANK[Wear.ON_DUTY],
+            entitled.c.quantity > 0,
+            entitled.c.quantity > func.coalesce(held.c.valid, 0),
+        )
+    )
+    return [DueSource(REGISTER, query, _due_item)]
+
+
+
+
+def _rank_of(wear: Any) -> Any:
+    return case(
+        *((wear == w.value, n) for w, n in WEAR_RANK.items() if w is not Wear.ON_DUTY),
+        else_=WEAR_RANK[Wear.ON_DUTY],
+    )
+
+
+def _due_item(row: Any) -> DueItem:
+    who = f"{short_name(row.surname, row.name, row.patronymic)}: {pick(row.name_kk, row.name_ru)}"
+    # The record to open is the due line (person and item), as the due page shows it.
+    what = WHAT_REPLACEMENT if row.replacement else WHAT_NOT_ISSUED
+    return DueItem(REGISTER, row.record_id, what, who, row.due)
+
+
+@cache
+def _prepared_sources() -> list[DueSource]:
+    """The sources built once, for any day (DUE_TODAY)."""
+    return due_sources(DUE_TODAY, DUE_SOON_END)
+
+
+def due_counts(session: Session, today: dt.date) -> DueCounts:
+    return count_sources(session, _prepared_sources(), today)
+
+
+def due_items(
+    session: Session, today: dt.date, limit: int | None = None, counts: DueCounts | None = None
+) -> list[DueItem]:
     """Replacements overdue or due within 30 days, and items never issued though required."""
-    items: list[DueItem] = []
-    hired = dict(session.execute(select(Employee.id, Employee.hire_date)).all())
-    for line in due_list(session, today):
-        who = f"{line.short_person}: {line.item}"
-        # The record to open is the due line (person and item), as the due page shows it.
-        if line.status is DueStatus.MISSING:
-            start = hired.get(line.employee_id) or today
-            items.append(DueItem(REGISTER, line.key, WHAT_NOT_ISSUED, who, start))
-        elif line.due is not None:
-            items.append(DueItem(REGISTER, line.key, WHAT_REPLACEMENT, who, line.due))
-    return items
+    return list_sources(session, _prepared_sources(), today, limit, counts)

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from safedesk.db.due import DUE_TODAY, Day, DueSource, count_sources, list_sources
 from safedesk.db.models import Employee, PpeItem, ProtectiveEquipment, ProtectiveTest, Unit
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
 from safedesk.db.types import utcnow
-from safedesk.domain.due import DUE_SOON_DAYS, DueItem
+from safedesk.domain.due import DueCounts, DueItem
 from safedesk.domain.ppe_provisions import equipment_complaints, next_test
 from safedesk.errors import Problem
 from safedesk.i18n import N_, pick
@@ -137,25 +140,37 @@ def record_test(
     return test
 
 
-def due_items(session: Session, today: dt.date) -> list[DueItem]:
+def due_sources(today: Day) -> list[DueSource]:
+    """Protective equipment by the date of its next test."""
+    query = select(
+        ProtectiveEquipment.id.label("record_id"),
+        ProtectiveEquipment.next_test_date.label("due"),
+        ProtectiveEquipment.inventory_no,
+        PpeItem.name_kk,
+        PpeItem.name_ru,
+    ).join(PpeItem, PpeItem.id == ProtectiveEquipment.item_id).where(
+        ProtectiveEquipment.deleted_at.is_(None)
+    )
+    return [DueSource(REGISTER, query, _due_item)]
+
+
+def _due_item(row: Any) -> DueItem:
+    who = f"{pick(row.name_kk, row.name_ru)} № {row.inventory_no}"
+    return DueItem(REGISTER, row.record_id, WHAT_TEST, who, row.due)
+
+
+@cache
+def _prepared_sources() -> list[DueSource]:
+    """The sources built once, for any day (DUE_TODAY)."""
+    return due_sources(DUE_TODAY)
+
+
+def due_counts(session: Session, today: dt.date) -> DueCounts:
+    return count_sources(session, _prepared_sources(), today)
+
+
+def due_items(
+    session: Session, today: dt.date, limit: int | None = None, counts: DueCounts | None = None
+) -> list[DueItem]:
     """Tests overdue or due within 30 days."""
-    horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
-    rows = session.execute(
-        select(ProtectiveEquipment, PpeItem)
-        .join(PpeItem, PpeItem.id == ProtectiveEquipment.item_id)
-        .where(
-            ProtectiveEquipment.deleted_at.is_(None),
-            ProtectiveEquipment.next_test_date <= horizon,
-        )
-    ).all()
-    return [
-        DueItem(
-            REGISTER,
-            e.id,
-            WHAT_TEST,
-            f"{pick(item.name_kk, item.name_ru)} № {e.inventory_no}",
-            e.next_test_date,
-        )
-        for e, item in rows
-        if e.next_test_date is not None
-    ]
+    return list_sources(session, _prepared_sources(), today, limit, counts)

@@ -10,10 +10,13 @@ Other registers call `mark_for_review` (a near miss or accident on a row) and
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from safedesk.db.due import DUE_TODAY, Day, DueSource, count_sources, list_sources
 from safedesk.db.models import Employee, RiskAssessment, RiskControl, RiskRow, Unit
 from safedesk.db.risk_fields import (
     AssessmentFields,
@@ -26,7 +29,7 @@ from safedesk.db.risk_fields import (
 from safedesk.db.risk_matrices import current_matrix, matrix_by_id
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
 from safedesk.db.types import utcnow
-from safedesk.domain.due import DUE_SOON_DAYS, DueItem
+from safedesk.domain.due import DueCounts, DueItem
 from safedesk.domain.people import full_name
 from safedesk.domain.risk import Matrix
 from safedesk.domain.risk_controls import OPEN_STATUSES, ActionStatus, next_review
@@ -37,6 +40,7 @@ __all__ = [
     "AssessmentFields",
     "ControlFields",
     "RowFields",
+    "due_counts",
     "due_items",
     "mark_for_review",
     "save_assessment",
@@ -266,25 +270,22 @@ def mark_for_review(
     )
 
 
-def due_items(session: Session, today: dt.date) -> list[DueItem]:
-    """Reviews of assessments in force and open actions, overdue or due within 30 days."""
-    horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
-    items: list[DueItem] = []
-    reviews = session.execute(
-        select(RiskAssessment.id, RiskAssessment.next_review, Unit.name_kk, Unit.name_ru)
-        .join(Unit, RiskAssessment.unit_id == Unit.id)
-        .where(
-            RiskAssessment.deleted_at.is_(None),
-            RiskAssessment.superseded_on.is_(None),
-            RiskAssessment.next_review <= horizon,
-        )
-    )
-    for assessment_id, due, kk, ru in reviews:
-        items.append(DueItem("risk_assessments", assessment_id, REVIEW_DUE, pick(kk, ru), due))
-    actions = session.execute(
+def due_sources(today: Day) -> list[DueSource]:
+    """Reviews of assessments in force, and open actions of assessments not deleted."""
+    reviews = (
         select(
-            RiskControl.id,
-            RiskControl.deadline,
+            RiskAssessment.id.label("record_id"),
+            RiskAssessment.next_review.label("due"),
+            Unit.name_kk,
+            Unit.name_ru,
+        )
+        .join(Unit, RiskAssessment.unit_id == Unit.id)
+        .where(RiskAssessment.deleted_at.is_(None), RiskAssessment.superseded_on.is_(None))
+    )
+    actions = (
+        select(
+            RiskControl.id.label("record_id"),
+            RiskControl.deadline.label("due"),
             Employee.surname,
             Employee.name,
             Employee.patronymic,
@@ -297,10 +298,36 @@ def due_items(session: Session, today: dt.date) -> list[DueItem]:
             RiskRow.deleted_at.is_(None),
             RiskAssessment.deleted_at.is_(None),
             RiskControl.status.in_([s.value for s in OPEN_STATUSES]),
-            RiskControl.deadline <= horizon,
         )
     )
-    for control_id, due, surname, name, patronymic in actions:
-        who = full_name(surname, name, patronymic)
-        items.append(DueItem("risk_controls", control_id, ACTION_DUE, who, due))
-    return items
+    return [
+        DueSource("risk_assessments", reviews, _review_item),
+        DueSource("risk_controls", actions, _action_item),
+    ]
+
+
+def _review_item(row: Any) -> DueItem:
+    who = pick(row.name_kk, row.name_ru)
+    return DueItem("risk_assessments", row.record_id, REVIEW_DUE, who, row.due)
+
+
+def _action_item(row: Any) -> DueItem:
+    who = full_name(row.surname, row.name, row.patronymic)
+    return DueItem("risk_controls", row.record_id, ACTION_DUE, who, row.due)
+
+
+@cache
+def _prepared_sources() -> list[DueSource]:
+    """The sources built once, for any day (DUE_TODAY)."""
+    return due_sources(DUE_TODAY)
+
+
+def due_counts(session: Session, today: dt.date) -> DueCounts:
+    return count_sources(session, _prepared_sources(), today)
+
+
+def due_items(
+    session: Session, today: dt.date, limit: int | None = None, counts: DueCounts | None = None
+) -> list[DueItem]:
+    """Reviews of assessments in force and open actions, overdue or due within 30 days."""
+    return list_sources(session, _prepared_sources(), today, limit, counts)

@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session
 
 from safedesk.db.audit import record, snapshot
 from safedesk.db.briefings import people_of
+from safedesk.db.due import count_items
 from safedesk.db.models import Employee, SafetyDay, SafetyDayAttendance, Unit
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
 from safedesk.db.types import utcnow
-from safedesk.domain.due import DueItem
+from safedesk.domain.due import DueCounts, DueItem
 from safedesk.domain.people import full_name
 from safedesk.domain.safety_days import (
     SafetyDayKind,
@@ -196,18 +197,42 @@ def days_held(session: Session, start: dt.date, end: dt.date) -> list[SafetyDay]
     )
 
 
-def due_items(session: Session, today: dt.date) -> list[DueItem]:
-    """This month's OHS day, due by the month's end, while none is recorded for the month.
+def due_counts(session: Session, today: dt.date) -> DueCounts:
+    return count_items(_due(session, today), today)
+
+
+def due_items(
+    session: Session, today: dt.date, limit: int | None = None, counts: DueCounts | None = None
+) -> list[DueItem]:
+    """This month's OHS day, due by the month's end, while none is recorded for the month
+    (one item at most, from one-row queries; `limit` changes nothing).
 
     Said only where the register is kept (some OHS day recorded before), so that a new
     database is not reminded of a register it does not use yet.
     """
+    items = _due(session, today)
+    if counts is not None:
+        counts.merge(count_items(items, today))
+    return items
+
+
+def _due(session: Session, today: dt.date) -> list[DueItem]:
     kept = session.scalar(
-        select(SafetyDay.id).where(SafetyDay.deleted_at.is_(None), SafetyDay.held_on < today)
+        select(SafetyDay.id)
+        .where(SafetyDay.deleted_at.is_(None), SafetyDay.held_on < today)
+        .limit(1)
     )
     if kept is None:
         return []
     start = today.replace(day=1)
-    if days_held(session, start, month_end(today)):
+    held = session.scalar(
+        select(SafetyDay.id).where(
+            SafetyDay.deleted_at.is_(None),
+            SafetyDay.held_on >= start,
+            SafetyDay.held_on <= month_end(today),
+        )
+        .limit(1)
+    )
+    if held is not None:
         return []
     return [DueItem("safety_days", 0, SAFETY_DAY_DUE, "", month_end(today))]

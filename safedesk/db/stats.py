@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from safedesk.db.due import due_items
+from safedesk.db.due import due_counts
 from safedesk.db.models import Employee, Position, ResponsibleAppointment, Unit
 from safedesk.db.models.certificates import Certificate  # issue 4
 from safedesk.db.models.contractors import Contractor, ContractorWorker  # issue 4
@@ -19,7 +19,6 @@ from safedesk.db.models.ppe import MilkIssue, PpeIssue, PpeItem, ProtectiveEquip
 from safedesk.db.models.risk import FiveSAudit, RiskAssessment, RiskRow, SlamCard  # issue 6
 from safedesk.db.models.safety_days import SafetyDay  # issue 4
 from safedesk.db.models.training import Briefing, CheckResult
-from safedesk.domain.due import summarise
 
 # Each register issue adds its table here; a register not built yet is absent.
 REGISTERS: dict[str, Any] = {
@@ -64,5 +63,5 @@ def stats(session: Session, today: dt.date | None = None) -> dict[str, Any]:
     today = today or dt.date.today()
     return {
         "registers": register_counts(session),
-        "due": summarise(due_items(session, today), today).as_json(),
+        "due": due_counts(session, today).as_json(),
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect
+from sqlalchemy import DateTime, Dialect, String
 from sqlalchemy.types import TypeDecorator
 
 
@@ -33,6 +33,13 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=dt.UTC)  # type: ignore[no-any-return]
         return value.astimezone(dt.UTC)  # type: ignore[no-any-return]
+
+
+# `safedesk.domain.collation.sort_key` values, whose code-point order is the Kazakh
+# alphabetical order. SQLite compares text by code point; PostgreSQL by the database's
+# collation, which in a ru_RU/kk_KZ/ICU database ignores the key's characters
+# (U+2000...) and scrambles the order, so there the column is compared "C" (by code point).
+SortKey = String(400).with_variant(String(400, collation="C"), "postgresql")
 
 
 def utcnow() -> dt.datetime:

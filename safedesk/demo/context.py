@@ -90,6 +90,24 @@ class DemoEmployee:
         return self.hire_date <= day and (self.dismissal_date is None or day <= self.dismissal_date)
 
 
+def pick_active(
+    rng: random.Random, people: list[DemoEmployee], day: dt.date, tries: int = 40
+) -> DemoEmployee | None:
+    """One of `people` employed on `day`, all such equally likely; None if there is none.
+
+    Drawn until one is employed: most people are, so this costs a draw or two where a
+    list of everyone employed that day costs a pass over the staff for every row.
+    """
+    if not people:
+        return None
+    for _attempt in range(tries):
+        person = rng.choice(people)
+        if person.active_on(day):
+            return person
+    employed = [e for e in people if e.active_on(day)]
+    return rng.choice(employed) if employed else None
+
+
 @dataclass
 class DemoContext:
     """The plan, the writer, and the rows earlier steps made, for the steps after them.

@@ -22,7 +22,7 @@ from safedesk.db.models import (
     Observation,
     ObservationCount,
 )
-from safedesk.demo.context import KAZAKHSTAN, DemoContext, DemoEmployee, DemoPlan
+from safedesk.demo.context import KAZAKHSTAN, DemoContext, DemoEmployee, DemoPlan, pick_active
 from safedesk.demo.people import random_day
 from safedesk.domain.incidents import BehaviourCategory
 
@@ -62,8 +62,9 @@ def _units(ctx: DemoContext) -> list[int]:
     return found or [u.id for u in ctx.units.values()]
 
 
-def _active(ctx: DemoContext, day: dt.date) -> list[DemoEmployee]:
-    return [e for e in ctx.employees if e.active_on(day)]
+def _someone(rng: random.Random, people: list[DemoEmployee], day: dt.date) -> DemoEmployee:
+    """Someone of `people` employed on `day`; anyone of them if nobody was."""
+    return pick_active(rng, people, day) or rng.choice(people)
 
 
 def near_miss_rows(plan: DemoPlan) -> int:
@@ -76,7 +77,6 @@ def add_near_misses(ctx: DemoContext, rng: random.Random) -> None:
     first_id = ctx.writer.next_id(NearMiss)
     for i in range(near_miss_rows(plan)):
         day = random_day(rng, plan.window_start, plan.today - DAY)
-        people = _active(ctx, day) or ctx.employees
         category, text, immediate = rng.choice(NEAR_MISSES)
         anonymous = rng.random() < 0.4
         action = rng.random() < 0.7
@@ -87,9 +87,10 @@ def add_near_misses(ctx: DemoContext, rng: random.Random) -> None:
             "place": "", "category": category,
             "severity": rng.choices(("minor", "moderate", "serious", "critical"), (5, 4, 2, 1))[0],
             "description": text, "anonymous": anonymous,
-            "reporter_id": None if anonymous else rng.choice(people).id,
+            "reporter_id": None if anonymous else _someone(rng, ctx.employees, day).id,
             "immediate_action": immediate, "action": rng.choice(ACTIONS) if action else "",
-            "action_owner_id": rng.choice(people).id if action else None, "action_due": due,
+            "action_owner_id": _someone(rng, ctx.employees, day).id if action else None,
+            "action_due": due,
             "status": "closed" if closed else ("in_progress" if action else "open"),
             "closed_on": min(plan.today, due) if closed and due else None, "risk_row_id": None,
         })  # fmt: skip
@@ -157,10 +158,10 @@ def add_accidents(ctx: DemoContext, rng: random.Random) -> None:
     days = sorted(random_day(rng, plan.window_start, plan.today - 20 * DAY) for _ in range(n - 1))
     days.append(plan.today - 6 * DAY)  # the latest: still under investigation, one step late
     per_year: dict[int, int] = {}
+    workers = [e for e in ctx.employees if e.unit_key in PRODUCTION]
     for i, day in enumerate(days):
         latest = i == len(days) - 1
-        people = [e for e in _active(ctx, day) if e.unit_key in PRODUCTION] or ctx.employees
-        victim = rng.choice(people)
+        victim = pick_active(rng, workers, day) or _someone(rng, ctx.employees, day)
         kind = "light" if latest else rng.choices(("light", "severe", "fatal"), (16, 3, 1))[0]
         outcome = kind
         per_year[day.year] = per_year.get(day.year, 0) + 1

@@ -9,6 +9,7 @@ sent to a re-check, and the newest session is not signed yet.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 from typing import Any
 
@@ -19,14 +20,11 @@ from safedesk.db.models import (
     CommissionMember,
 )
 from safedesk.demo.context import DemoContext, DemoEmployee
-from safedesk.demo.training import norm_value
-from safedesk.domain.training import (
-    CheckKind,
-    CheckOutcome,
-    add_months,
-    check_period_code,
-    check_valid_until,
-)
+from safedesk.demo.training import add_months, norm_value
+from safedesk.domain.training import CheckKind, CheckOutcome, check_period_code
+from safedesk.domain.training import check_valid_until as _valid_until
+
+check_valid_until = functools.cache(_valid_until)
 
 DAY = dt.timedelta(days=1)
 SESSION_DAY = 20

@@ -1,10 +1,12 @@
-"""Permits-to-work in the demo: about three a year per employee (a plant of a thousand
-people issues a few thousand), of every type, in every state.
+"""Permits-to-work in the demo: a few thousand a year for a plant of ten thousand people
+(0.35 per employee a year), of every type, in every state.
 
 Permits whose work is over are closed (a few cancelled, a few left open past their end:
 overdue on purpose); those around today are active, suspended or issued; those ahead are
-drafts. Each has its roles (different people), crew, lines, isolation points with locks,
-gas tests where the type needs them, shifts and every step stamped. Bulk inserts.
+drafts. A handful of permits around today is always there, whatever the size, so every
+state shows even in a small demo. Each has the roles its type requires (different
+people), a crew, hazards, measures and PPE lines, isolation points with locks, gas tests
+where the type needs them, shifts and every step stamped. Bulk inserts.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import defaultdict
+from itertools import accumulate
 from typing import Any
 
 from sqlalchemy import select
@@ -27,6 +30,7 @@ from safedesk.db.models import (
     PermitSetting,
     PermitShift,
     PermitTransition,
+    PermitTypeRule,
 )
 from safedesk.demo.context import KAZAKHSTAN, DemoContext, DemoEmployee, DemoPlan
 from safedesk.domain.permits import (
@@ -39,8 +43,22 @@ from safedesk.domain.permits import (
     format_number,
 )
 
-PER_EMPLOYEE_YEAR = 3
-ROWS_PER_PERMIT = 22
+PER_EMPLOYEE_YEAR = 0.35
+ROWS_PER_PERMIT = 17  # with its roles, crew, lines, steps and shift: for the progress bar
+# Days from today of the permits always made, and the state each is in: one running,
+# one stopped, one past its end and still open, one for tomorrow, two being drafted.
+CURRENT = (
+    (-3, PermitState.ACTIVE),
+    (0, PermitState.ACTIVE),
+    (0, PermitState.SUSPENDED),
+    (1, PermitState.ISSUED),
+    (2, PermitState.DRAFT),
+    (5, PermitState.DRAFT),
+)
+# Roles a type's rules do not require, and how often a permit names them anyway.
+OPTIONAL_ROLES = {Role.RESPONSIBLE_MANAGER: 0.5, Role.OBSERVER: 0.1}
+# How many hazards, measures and PPE lines a permit lists.
+LINES = {MeasureKind.HAZARD: (1, 2), MeasureKind.MEASURE: (2, 3), MeasureKind.PPE: (1, 2)}
 GAS_TYPES = (PermitType.CONFINED_SPACE, PermitType.GAS_HAZARDOUS)
 TYPE_WEIGHTS = {
     PermitType.HOT_WORK: 25,
@@ -86,8 +104,13 @@ REASONS = ("Найзағай / Гроза", "Жел 15 м/с / Ветер 15 м/
 OVERRIDE = "Куәлік қағаз түрінде тексерілді / Удостоверение проверено на бумаге"
 
 
+def permit_count(plan: DemoPlan) -> int:
+    """Permits spread over the window (the CURRENT ones come on top)."""
+    return round(plan.employees * plan.years * PER_EMPLOYEE_YEAR)
+
+
 def planned_rows(plan: DemoPlan) -> int:
-    return plan.employees * plan.years * PER_EMPLOYEE_YEAR * ROWS_PER_PERMIT
+    return (permit_count(plan) + len(CURRENT)) * ROWS_PER_PERMIT
 
 
 def _moment(day: dt.date, hour: int) -> dt.datetime:
@@ -148,25 +171,71 @@ class _Rows:
             )
         }
 
-    def add(self, model: Any, **values: Any) -> int:
+    def add(self, model: Any, row: dict[str, Any]) -> int:
+        """Append `row` (without an id; given one here) to `model`'s rows; return its id."""
         row_id = self.next[model]
         self.next[model] += 1
-        self.tables[model].append({"id": row_id, **values})
+        self.tables[model].append({"id": row_id, **row})
         return row_id
 
 
-def _people(
-    rng: random.Random, staff: list[DemoEmployee], chiefs: list[DemoEmployee], day: dt.date
-) -> list[DemoEmployee]:
-    chosen: list[DemoEmployee] = []
-    pool = chiefs + staff
-    for _attempt in range(60):
-        e = rng.choice(chiefs if len(chosen) < 2 and chiefs else pool)
-        if e not in chosen and e.active_on(day):
-            chosen.append(e)
-        if len(chosen) == 8:
-            break
-    return chosen
+class _Staff:
+    """Who may be named on a permit: chiefs issue and lead, anyone may do the work."""
+
+    def __init__(self, employees: list[DemoEmployee]) -> None:
+        self.chiefs = [e for e in employees if e.key_staff]
+        self.pool = self.chiefs + [e for e in employees if not e.key_staff]
+
+    def people(self, rng: random.Random, day: dt.date) -> list[DemoEmployee]:
+        """Up to eight different people employed on `day`, two chiefs first."""
+        chosen: list[DemoEmployee] = []
+        taken: set[int] = set()
+        for _attempt in range(60):
+            e = rng.choice(self.chiefs if len(chosen) < 2 and self.chiefs else self.pool)
+            if e.id not in taken and e.active_on(day):
+                chosen.append(e)
+                taken.add(e.id)
+                if len(chosen) == 8:
+                    break
+        return chosen
+
+
+class _Kinds:
+    """Permit types drawn by weight, with the roles each type's rules require."""
+
+    def __init__(self, ctx: DemoContext) -> None:
+        self.kinds = list(TYPE_WEIGHTS)
+        self.cum = list(accumulate(TYPE_WEIGHTS.values()))
+        rules = {
+            str(code): [str(r) for r in roles or ()]
+            for code, roles in ctx.writer.rows(
+                select(PermitTypeRule.code, PermitTypeRule.required_roles)
+            )
+        }
+        default = [Role.ISSUER.value, Role.SUPERVISOR.value, Role.ADMITTER.value]
+        self.required = {k: set(rules.get(k.value) or default) for k in self.kinds}
+
+    def draw(self, rng: random.Random) -> PermitType:
+        return rng.choices(self.kinds, cum_weights=self.cum)[0]
+
+    def roles(self, rng: random.Random, kind: PermitType) -> list[Role]:
+        """The roles the type requires and, now and then, the optional ones."""
+        needed = self.required[kind]
+        return [
+            role
+            for role in Role
+            if role.value in needed or rng.random() < OPTIONAL_ROLES.get(role, 0.0)
+        ]
+
+
+# Which of a permit's people takes each role; people[5:] are the crew.
+ROLE_SEAT = {
+    Role.ISSUER: 0,
+    Role.RESPONSIBLE_MANAGER: 1,
+    Role.SUPERVISOR: 2,
+    Role.ADMITTER: 3,
+    Role.OBSERVER: 4,
+}
 
 
 def _permit(
@@ -177,12 +246,19 @@ def _permit(
     seq: dict[int, int],
     pattern: str,
     people: list[DemoEmployee],
+    kinds: _Kinds,
+    forced: PermitState | None = None,
 ) -> None:
     now = dt.datetime.combine(ctx.plan.today, dt.time(12), tzinfo=KAZAKHSTAN)
-    kind = rng.choices(list(TYPE_WEIGHTS), weights=list(TYPE_WEIGHTS.values()))[0]
-    start = _moment(day, rng.choice((8, 8, 9, 13)))
-    end = start + dt.timedelta(hours=rng.choice((4, 8, 8, 32, 56)))
-    state = _state(rng, start, end, now)
+    kind = kinds.draw(rng)
+    if forced is None:
+        start = _moment(day, rng.choice((8, 8, 9, 13)))
+        end = start + dt.timedelta(hours=rng.choice((4, 8, 8, 32, 56)))
+        state = _state(rng, start, end, now)
+    else:  # a CURRENT permit: a day shift, or two days for one running today
+        start = _moment(day, 8)
+        end = start + dt.timedelta(hours=32 if day >= ctx.plan.today else 8)
+        state = forced
     seq[day.year] += 1
     work, place = WORK[kind]
     unit = ctx.units.get(people[2].unit_key)
@@ -197,69 +273,80 @@ def _permit(
     closed = state is PermitState.CLOSED
     pid = rows.add(
         Permit,
-        number=format_number(pattern, day.year, seq[day.year]),
-        year=day.year,
-        seq=seq[day.year],
-        type=kind.value,
-        state=state.value,
-        unit_id=unit.id if unit else next(iter(ctx.units.values())).id,
-        location=place,
-        work=work,
-        planned_start=start,
-        planned_end=planned_end,
-        original_end=end,
-        copied_from_id=None,
-        work_finished=closed,
-        crew_withdrawn=closed,
-        reported_to="Диспетчер / Диспетчер смены" if closed else "",
-        closed_at=moments.get(Action.CLOSE),
-        note="",
+        {
+            "number": format_number(pattern, day.year, seq[day.year]),
+            "year": day.year,
+            "seq": seq[day.year],
+            "type": kind.value,
+            "state": state.value,
+            "unit_id": unit.id if unit else next(iter(ctx.units.values())).id,
+            "location": place,
+            "work": work,
+            "planned_start": start,
+            "planned_end": planned_end,
+            "original_end": end,
+            "copied_from_id": None,
+            "work_finished": closed,
+            "crew_withdrawn": closed,
+            "reported_to": "Диспетчер / Диспетчер смены" if closed else "",
+            "closed_at": moments.get(Action.CLOSE),
+            "note": "",
+        },
     )
-    for role, person in zip(Role, people, strict=False):
+    for role in kinds.roles(rng, kind):
         rows.add(
             PermitRole,
-            permit_id=pid,
-            role=role.value,
-            employee_id=person.id,
-            contractor_worker_id=None,
+            {
+                "permit_id": pid,
+                "role": role.value,
+                "employee_id": people[ROLE_SEAT[role]].id,
+                "contractor_worker_id": None,
+            },
         )
     admitted = moments.get(Action.ACTIVATE)
     for person in people[5 : 5 + rng.randint(1, 3)]:
         rows.add(
             PermitCrewMember,
-            permit_id=pid,
-            employee_id=person.id,
-            contractor_worker_id=None,
-            electrical_group=person.electrical_group,
-            joined_at=None,
-            left_at=None,
-            changed_by_id=None,
-            briefed_at=admitted - dt.timedelta(minutes=10) if admitted else None,
-            briefed_by_id=people[3].id if admitted else None,
-            briefing_id=None,
+            {
+                "permit_id": pid,
+                "employee_id": person.id,
+                "contractor_worker_id": None,
+                "electrical_group": person.electrical_group,
+                "joined_at": None,
+                "left_at": None,
+                "changed_by_id": None,
+                "briefed_at": admitted - dt.timedelta(minutes=10) if admitted else None,
+                "briefed_by_id": people[3].id if admitted else None,
+                "briefing_id": None,
+            },
         )
     for kind_, texts in (
         (MeasureKind.HAZARD, HAZARDS),
         (MeasureKind.MEASURE, MEASURES),
         (MeasureKind.PPE, PPE),
     ):
-        for i, text in enumerate(rng.sample(texts, 2)):
-            rows.add(PermitLine, permit_id=pid, kind=kind_.value, position=i, text=text)
+        for i, text in enumerate(rng.sample(texts, rng.randint(*LINES[kind_]))):
+            rows.add(
+                PermitLine, {"permit_id": pid, "kind": kind_.value, "position": i, "text": text}
+            )
     if kind in (PermitType.ELECTRICAL, PermitType.CONFINED_SPACE) or rng.random() < 0.2:
         held = admitted is not None and state is not PermitState.CLOSED
+        removed = admitted is not None and not held
         rows.add(
             PermitIsolation,
-            permit_id=pid,
-            position=0,
-            point=f"{rng.choice(POINTS)}{rng.randint(1, 40)}",
-            method="Ажыратылды, құлыпталды / Отключено, заперто",
-            lock_no=f"Z-{pid}" if held else (f"L-{rng.randint(1, 300)}" if admitted else ""),
-            applied_at=admitted - dt.timedelta(minutes=20) if admitted else None,
-            applied_by_id=people[3].id if admitted else None,
-            removed_at=moments.get(Action.CLOSE) or moments.get(Action.CANCEL)
-            if admitted and not held
-            else None,
-            removed_by_id=people[3].id if admitted and not held else None,
+            {
+                "permit_id": pid,
+                "position": 0,
+                "point": f"{rng.choice(POINTS)}{rng.randint(1, 40)}",
+                "method": "Ажыратылды, құлыпталды / Отключено, заперто",
+                "lock_no": f"Z-{pid}" if held else (f"L-{rng.randint(1, 300)}" if admitted else ""),
+                "applied_at": admitted - dt.timedelta(minutes=20) if admitted else None,
+                "applied_by_id": people[3].id if admitted else None,
+                "removed_at": (moments.get(Action.CLOSE) or moments.get(Action.CANCEL))
+                if removed
+                else None,
+                "removed_by_id": people[3].id if removed else None,
+            },
         )
     if kind in GAS_TYPES and admitted is not None:
         for minutes in (15, -120) if rng.random() < 0.5 else (15,):
@@ -268,50 +355,58 @@ def _permit(
                 continue
             rows.add(
                 PermitGasTest,
-                permit_id=pid,
-                taken_at=taken,
-                place="",
-                o2=round(rng.uniform(20.3, 20.9), 1),
-                lel=round(rng.uniform(0, 3), 1),
-                co=round(rng.uniform(0, 8), 1),
-                h2s=round(rng.uniform(0, 2), 1),
-                within_limits=True,
-                measured_by_id=people[3].id,
-                instrument="Dräger X-am 2500",
+                {
+                    "permit_id": pid,
+                    "taken_at": taken,
+                    "place": "",
+                    "o2": round(rng.uniform(20.3, 20.9), 1),
+                    "lel": round(rng.uniform(0, 3), 1),
+                    "co": round(rng.uniform(0, 8), 1),
+                    "h2s": round(rng.uniform(0, 2), 1),
+                    "within_limits": True,
+                    "measured_by_id": people[3].id,
+                    "instrument": "Dräger X-am 2500",
+                },
             )
     for action in steps:
         before, after = FROM_TO[action]
         reason = rng.choice(REASONS) if action in (Action.SUSPEND, Action.CANCEL) else ""
         rows.add(
             PermitTransition,
-            permit_id=pid,
-            action=action.value,
-            from_state=before.value,
-            to_state=after.value,
-            at=moments[action],
-            signed_by_id=people[0].id,
-            reason=reason,
+            {
+                "permit_id": pid,
+                "action": action.value,
+                "from_state": before.value,
+                "to_state": after.value,
+                "at": moments[action],
+                "signed_by_id": people[0].id,
+                "reason": reason,
+            },
         )
         if action is Action.ISSUE and rng.random() < 0.02:
             rows.add(
                 PermitOverride,
-                permit_id=pid,
-                action=action.value,
-                at=moments[action],
-                gate_reasons=[{"code": "no_certificate"}],
-                reason=OVERRIDE,
+                {
+                    "permit_id": pid,
+                    "action": action.value,
+                    "at": moments[action],
+                    "gate_reasons": [{"code": "no_certificate"}],
+                    "reason": OVERRIDE,
+                },
             )
     if admitted is not None:
         stop = moments.get(Action.CLOSE) or moments.get(Action.SUSPEND)
         rows.add(
             PermitShift,
-            permit_id=pid,
-            admitted_at=admitted,
-            admitted_by_id=people[3].id,
-            supervisor_id=people[2].id,
-            ended_at=stop,
-            ended_by_id=people[2].id if stop else None,
-            note="",
+            {
+                "permit_id": pid,
+                "admitted_at": admitted,
+                "admitted_by_id": people[3].id,
+                "supervisor_id": people[2].id,
+                "ended_at": stop,
+                "ended_by_id": people[2].id if stop else None,
+                "note": "",
+            },
         )
 
 
@@ -321,19 +416,22 @@ def add_permits(ctx: DemoContext, rng: random.Random) -> None:
         ctx.writer.scalar(select(PermitSetting.value).where(PermitSetting.code == "number.pattern"))
         or DEFAULT_NUMBER_PATTERN
     )
-    staff = [e for e in ctx.employees if not e.key_staff]
-    chiefs = [e for e in ctx.employees if e.key_staff]
-    if len(staff) + len(chiefs) < 8:
+    staff = _Staff(ctx.employees)
+    if len(staff.pool) < 8:
         return
-    total = plan.employees * plan.years * PER_EMPLOYEE_YEAR
+    kinds = _Kinds(ctx)
     first = plan.window_start
     span = (plan.today + dt.timedelta(days=14) - first).days
-    days = sorted(first + dt.timedelta(days=rng.randrange(span)) for _ in range(total))
+    planned: list[tuple[dt.date, PermitState | None]] = [
+        (first + dt.timedelta(days=rng.randrange(span)), None) for _ in range(permit_count(plan))
+    ]
+    planned += [(plan.today + dt.timedelta(days=n), state) for n, state in CURRENT]
+    planned.sort(key=lambda p: (p[0], p[1] is not None))  # numbered in date order
     rows, seq = _Rows(ctx), defaultdict[int, int](int)
-    for day in days:
-        people = _people(rng, staff, chiefs, day)
+    for day, forced in planned:
+        people = staff.people(rng, day)
         if len(people) >= 6:
-            _permit(rows, ctx, rng, day, seq, str(pattern), people)
+            _permit(rows, ctx, rng, day, seq, str(pattern), people, kinds, forced)
     for model in (
         Permit,
         PermitRole,

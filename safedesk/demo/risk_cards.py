@@ -7,7 +7,7 @@ from typing import Any
 
 from safedesk.db.models import FiveSAudit, JobSafetyAnalysis, SlamCard
 from safedesk.db.risk_five_s import default_checklist
-from safedesk.demo.context import DemoContext, DemoEmployee
+from safedesk.demo.context import DemoContext, DemoEmployee, pick_active
 from safedesk.demo.people import random_day
 from safedesk.domain.risk_coverage import FiveS, five_s_result
 
@@ -57,8 +57,8 @@ def add_cards(
         pick = 0 if kazakh else 1
         for _n in range(int(len(people) * ctx.plan.years * SLAM_PER_EMPLOYEE_YEAR)):
             day = random_day(rng, start, today)
-            active = [e for e in people if e.active_on(day)]
-            if not active:
+            worker = pick_active(rng, people, day)
+            if worker is None:
                 continue
             task = rng.choice(TASKS)[pick]
             slams.append(
@@ -66,7 +66,7 @@ def add_cards(
                     "id": ids[SlamCard] + len(slams), "card_date": day,
                     "card_time": f"{rng.randint(7, 18):02d}:{rng.choice((0, 15, 30, 45)):02d}",
                     "unit_id": unit_id, "place": "", "task": task,
-                    "worker_id": rng.choice(active).id,
+                    "worker_id": worker.id,
                     "hazards": ("Айналмалы бөліктер" if kazakh else "Вращающиеся части"),
                     "gaps": "", "controls": ("Қоршау тексерілді" if kazakh
                                              else "Проверено ограждение"),

@@ -8,6 +8,7 @@ person's unit (its head), else the OHS chief.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 from typing import Any
 
@@ -15,7 +16,12 @@ from sqlalchemy import select
 
 from safedesk.db.models import Briefing, TrainingNorm
 from safedesk.demo.context import DemoContext, DemoEmployee
-from safedesk.domain.training import REPEATED_PERIOD, BriefingKind, add_months, next_briefing_due
+from safedesk.domain import training as rules
+from safedesk.domain.training import REPEATED_PERIOD, BriefingKind
+
+# The same few thousand days come up again and again: compute each date once.
+add_months = functools.cache(rules.add_months)
+next_briefing_due = functools.cache(rules.next_briefing_due)
 
 DAY = dt.timedelta(days=1)
 MISSED_SHARE = 1 / 12

@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from safedesk.domain.people import ELECTRICAL_GROUPS, Complaint
 from safedesk.domain.training import add_months
-from safedesk.i18n import N_
+from safedesk.i18n import N_, current_language, pick
 
 
 class CertificateState(StrEnum):
@@ -28,6 +28,17 @@ CERTIFICATE_STATE_LABELS = {
     CertificateState.EXPIRED: N_("Expired"),
     CertificateState.NOT_YET: N_("Not yet issued"),
 }
+
+
+def kind_name(
+    code: str, name_kk: str, name_ru: str, name_en: str = "", language: str | None = None
+) -> str:
+    """The name of a certificate kind in the reader's language, never its code when a name
+    is known: 'gas_hazardous' → 'Газоопасные работы и замкнутые пространства'."""
+    language = language or current_language()
+    if language == "en" and name_en:
+        return name_en
+    return pick(name_kk, name_ru, language) or name_en or code
 
 
 def default_valid_to(issued_on: dt.date, valid_months: int | None) -> dt.date | None:

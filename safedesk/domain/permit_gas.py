@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -65,14 +65,17 @@ class GasLimit:
             and (value > self.high or (value == self.high and not self.high_inclusive))
         )
 
-    def describe(self) -> str:
-        """'19.5 – 23.5', '< 10', '≤ 17.2' as the form and the gate print it."""
+    def describe(self, number: Callable[[float], str] = "{:g}".format) -> str:
+        """'19.5 – 23.5', '< 10', '≤ 17.2' as the form and the gate print it.
+
+        `number` writes a bound: a printed form passes one with the decimal comma.
+        """
         if self.low is not None and self.high is not None:
-            return f"{self.low:g} – {self.high:g}"
+            return f"{number(self.low)} – {number(self.high)}"
         if self.high is not None:
-            return f"{'≤' if self.high_inclusive else '<'} {self.high:g}"
+            return f"{'≤' if self.high_inclusive else '<'} {number(self.high)}"
         if self.low is not None:
-            return f"{'≥' if self.low_inclusive else '>'} {self.low:g}"
+            return f"{'≥' if self.low_inclusive else '>'} {number(self.low)}"
         return ""
 
 

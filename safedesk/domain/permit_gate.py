@@ -118,6 +118,12 @@ class TypeRules:
     )  # role/CREW → min group
     gas_test: bool = False
     isolation_required: bool = False
+    # certificate kind code → its name in the reader's language (certificate_kinds);
+    # a reason names the certificate, not its code.
+    certificate_names: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+    def certificate_name(self, kind: str) -> str:
+        return self.certificate_names.get(kind) or kind
 
 
 @dataclass(frozen=True)
@@ -188,7 +194,7 @@ def person_reasons(
                 GateCode.CERTIFICATES_UNKNOWN,
                 where,
                 N_("{who} {person}: the certificates ({kinds}) cannot be checked."),
-                {**who, "kinds": ", ".join(sorted(needed))},
+                {**who, "kinds": ", ".join(rules.certificate_name(k) for k in sorted(needed))},
             )
         )
     elif needed and person.certificates is not None:
@@ -198,7 +204,7 @@ def person_reasons(
                     GateCode.NO_CERTIFICATE,
                     where,
                     N_("{who} {person} has no valid certificate: {kind}."),
-                    {**who, "kind": kind},
+                    {**who, "kind": rules.certificate_name(kind)},
                 )
             )
     group = rules.electrical_groups.get(role)

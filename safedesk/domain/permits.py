@@ -52,13 +52,16 @@ class PermitState(StrEnum):
     CANCELLED = "cancelled"
 
 
+# Own msgids where the generic word is shared (PPE "Issued", an action "Closed", a measure
+# "Cancelled") but the permit needs its own translation: ru agrees with «наряд-допуск»
+# (masculine: Выдан, Закрыт, Аннулирован), kk «Күші жойылған».
 PERMIT_STATE_LABELS = {
     PermitState.DRAFT: N_("Draft"),
-    PermitState.ISSUED: N_("Issued"),
+    PermitState.ISSUED: N_("Issued, not started"),
     PermitState.ACTIVE: N_("Active"),
     PermitState.SUSPENDED: N_("Suspended"),
-    PermitState.CLOSED: N_("Closed"),
-    PermitState.CANCELLED: N_("Cancelled"),
+    PermitState.CLOSED: N_("Closed out"),
+    PermitState.CANCELLED: N_("Annulled"),
 }
 
 
@@ -77,7 +80,7 @@ ACTION_LABELS = {
     Action.SUSPEND: N_("Suspend"),
     Action.RESUME: N_("Resume"),
     Action.CLOSE: N_("Close"),
-    Action.CANCEL: N_("Cancel"),
+    Action.CANCEL: N_("Cancel the permit"),  # not a dialog's "Cancel": ru «Аннулировать»
 }
 
 TRANSITIONS: dict[tuple[PermitState, Action], PermitState] = {
@@ -134,7 +137,7 @@ ROLE_LABELS = {
     Role.RESPONSIBLE_MANAGER: N_("Responsible manager"),
     Role.SUPERVISOR: N_("Work supervisor"),
     Role.ADMITTER: N_("Admitter"),
-    Role.OBSERVER: N_("Observer"),
+    Role.OBSERVER: N_("Standby observer"),  # наблюдающий; "Observer" is an observation card's
 }
 
 # The crew is checked like a role: "crew" names it in the role-separation and group rules.

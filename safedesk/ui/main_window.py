@@ -8,7 +8,7 @@ Switching the language rebuilds the pages, so every label follows at once.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -50,8 +50,14 @@ class MainWindow(QMainWindow):
         """Start showing `db`: the window was already on screen while it was opened."""
         self.db = db
         self.setWindowTitle(f"SafeDesk {__version__} — {db.display_name}")
-        self.update_status()
-        self.show_page(self._wanted)
+        page = self.show_page(self._wanted)
+        if hasattr(page, "due_counted"):
+            # The home page counts what is due in the background and tells the status
+            # bar (and the start-up summary): one count, not two at start-up.
+            self.due_counted = False
+            self.status.setText(_("Counting what is due…"))
+        else:
+            self.update_status()
 
     # -- building ---------------------------------------------------------------------
     def _build(self, current: str = "home") -> None:
@@ -83,6 +89,14 @@ class MainWindow(QMainWindow):
         import_roster = QAction(_("Import roster…"), self)
         import_roster.triggered.connect(self._import_roster)
         file_menu.addAction(import_roster)
+        connect = QAction(_("Connect to server…"), self)  # issue 13: several users
+        connect.setObjectName("connect_to_server")
+        connect.triggered.connect(
+            lambda: importlib.import_module("safedesk.ui.dialogs.connect_server").connect_to_server(
+                self
+            )
+        )
+        file_menu.addAction(connect)
         for title, tool in (  # issue 10: the submission package
             (N_("Export package…"), "open_export_wizard"),
             (N_("Verify a package…"), "verify_package_dialog"),
@@ -144,6 +158,8 @@ class MainWindow(QMainWindow):
                 page.language_chosen.connect(self.change_language)
             if hasattr(page, "open_requested"):
                 page.open_requested.connect(self.open_record)
+            if hasattr(page, "due_counted"):
+                page.due_counted.connect(self._due_counts_arrived)
             placeholder = self._placeholders.pop(name)
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
@@ -182,38 +198,47 @@ class MainWindow(QMainWindow):
             return
         import datetime as dt
 
-        from safedesk.db.due import due_items
-        from safedesk.domain.due import summarise
+        from safedesk.db.due import due_counts
         from safedesk.ui.workers import run_in_background
 
         db, today = self.db, dt.date.today()
+        self.due_counted = False  # set once the count has arrived
         self.status.setText(_("Counting what is due…"))
         # Only the latest count may show: an older one can finish later.
         self._status_generation = generation = getattr(self, "_status_generation", 0) + 1
 
         def work() -> tuple[int, int]:
             with db.session() as s:
-                summary = summarise(due_items(s, today), today)
-            return summary.overdue, summary.due_30_days
+                counts = due_counts(s, today)  # aggregate queries: no rows are loaded
+            return counts.overdue, counts.due_30_days
 
         def done(counts: tuple[int, int]) -> None:
             if generation != self._status_generation:
                 return
-            overdue, soon = counts
-            if self.due_summary_wanted:
-                self.due_summary_wanted = False
-                from safedesk.app import show_due_summary
-
-                show_due_summary(self, overdue, soon)
-            self.status.setText(
-                _("Overdue: {overdue} · due within 30 days: {soon}").format(
-                    overdue=overdue, soon=soon
-                )
-                if overdue or soon
-                else _("Nothing is overdue")
-            )
+            self._show_due(*counts)
 
         run_in_background(work, done, lambda _e: self.status.setText(""), owner=self.status)
+
+    def _due_counts_arrived(self, counts: Any) -> None:
+        """The home page's count (a DueCounts): the same numbers, shown here too."""
+        # A count of the status bar's own still under way is older: it must not show.
+        self._status_generation = getattr(self, "_status_generation", 0) + 1
+        self._show_due(counts.overdue, counts.due_30_days)
+
+    def _show_due(self, overdue: int, soon: int) -> None:
+        self.due_counted = True
+        if self.due_summary_wanted:
+            self.due_summary_wanted = False
+            from safedesk.app import show_due_summary
+
+            show_due_summary(self, overdue, soon)
+        self.status.setText(
+            _("Overdue: {overdue} · due within 30 days: {soon}").format(
+                overdue=overdue, soon=soon
+            )
+            if overdue or soon
+            else _("Nothing is overdue")
+        )
 
     # -- language ---------------------------------------------------------------------
     def change_language(self, language: str) -> None:

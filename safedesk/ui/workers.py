@@ -53,6 +53,11 @@ class Job(QRunnable):
 _running: set[Job] = set()
 
 
+def busy() -> bool:
+    """Whether a job has not yet delivered its result (screenshots wait for this)."""
+    return bool(_running)
+
+
 def run_job(
     parent: QWidget,
     title: str,

@@ -28,6 +28,7 @@ def units(path: Path) -> list[str]:
         return [r[0] for r in conn.execute("SELECT name_kk FROM units ORDER BY id")]
 
 
+@pytest.mark.sqlite_only("backup and restore copy the SQLite file")
 def test_backup_while_the_window_holds_the_database(
     db: Database, tmp_path: Path, safedesk_home: Path
 ) -> None:
@@ -66,6 +67,7 @@ def test_backup_while_the_window_holds_the_database(
     assert units(out) == ["Кеніш"]  # what was committed, nothing half-written
 
 
+@pytest.mark.sqlite_only("backup and restore copy the SQLite file")
 def test_restore_keeps_a_safety_copy_and_restores_every_row(
     db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -85,6 +87,7 @@ def test_restore_keeps_a_safety_copy_and_restores_every_row(
     assert units(safety) == ["Кеніш", "Қате"]
 
 
+@pytest.mark.sqlite_only("backup and restore copy the SQLite file")
 def test_restore_is_refused_while_another_safedesk_holds_the_database(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -102,6 +105,7 @@ def test_restore_is_refused_while_another_safedesk_holds_the_database(
     assert db_path.read_bytes() == before
 
 
+@pytest.mark.sqlite_only("backup and restore copy the SQLite file")
 def test_backup_does_not_overwrite_without_force(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -114,6 +118,7 @@ def test_backup_does_not_overwrite_without_force(
     assert compare_databases(db_path, out) == []
 
 
+@pytest.mark.sqlite_only("backup and restore copy the SQLite file")
 def test_restore_of_a_file_that_is_not_a_backup_says_so(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from safedesk.cli import main
+from safedesk.db.engine import open_database
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -53,8 +55,10 @@ def test_check_finds_a_tampered_audit_trail(db_path: Path, capsys) -> None:  # t
         == 0
     )
     assert run(capsys, "--db", str(db_path), "check")[0] == 0
-    with sqlite3.connect(db_path) as conn:
-        conn.execute("UPDATE audit_log SET after = replace(after, 'A', 'B')")
+    tamper = open_database(db_path)  # a file, or a server database in the PostgreSQL run
+    with tamper.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_log SET after = replace(after, 'A', 'B')"))
+    tamper.dispose()
     code, out, _err = run(capsys, "--db", str(db_path), "check")
     assert code == 2 and "Audit log: entry 1" in out
 

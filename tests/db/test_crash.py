@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.sqlite_only("kills a writer of the SQLite file and checks the file")
+
 KILLS_IN_TESTS = 20
 
 

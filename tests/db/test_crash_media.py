@@ -19,6 +19,8 @@ from safedesk.db.units import UnitFields, add_unit
 from safedesk.domain.ids import check_digit
 from safedesk.errors import DatabaseProblem
 
+pytestmark = pytest.mark.sqlite_only("a full disk and read-only media under the SQLite file")
+
 TODAY = dt.date(2026, 11, 28)
 
 

@@ -27,11 +27,14 @@ from safedesk.db.models import (
 from safedesk.db.organisation import OrganisationFields, save_organisation
 from safedesk.db.responsible import appointments_in_force
 from safedesk.db.stats import register_counts
-from safedesk.demo import DemoCancelled, DemoRefused, build_demo
+from safedesk.demo import STEPS, DemoCancelled, DemoRefused, build_demo
 from safedesk.demo import bulk as demo_bulk
+from safedesk.demo.context import DemoPlan
+from safedesk.demo.permits import permit_count
 from safedesk.domain.collation import search_text, sort_key
 from safedesk.domain.ids import iin_birth_date, iin_sex, is_valid_bin
 from safedesk.domain.people import employee_complaints, full_name
+from safedesk.domain.permits import PermitState
 from safedesk.domain.responsibility import Duty
 from safedesk.errors import InvalidInput
 
@@ -296,6 +299,25 @@ def test_cancelling_writes_nothing(fresh: Database) -> None:
         assert list(chain(s)) == []
 
 
+def test_cancelling_while_indexes_are_dropped_leaves_them_all(
+    fresh: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filled table loses its indexes until its rows are in: a cancel brings them back."""
+    monkeypatch.setattr(demo_bulk, "BATCH_SIZE", 20)  # so employees are filled in batches
+    query = text("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+    with fresh.session() as s:
+        before = list(s.execute(query))
+
+    def cancel_mid_employees(done: int, total: int) -> bool:
+        return done < 150
+
+    with pytest.raises(DemoCancelled):
+        _build(fresh, employees=300, progress=cancel_mid_employees)
+    with fresh.session() as s:
+        assert list(s.execute(query)) == before
+        assert register_counts(s)["employees"] == 0
+
+
 def test_progress_climbs_to_the_total(fresh: Database) -> None:
     seen: list[tuple[int, int]] = []
 
@@ -338,3 +360,89 @@ def test_even_a_tiny_demo_has_a_director_and_a_responsible_person(fresh: Databas
 def test_out_of_range_arguments_are_refused(fresh: Database, employees: int, years: int) -> None:
     with pytest.raises(InvalidInput):
         build_demo(fresh, employees=employees, years=years, seed=1, today=TODAY)
+
+
+def _per_employee_year(counts: dict[str, int], table: str) -> float:
+    return counts[table] / (N * YEARS)
+
+
+def test_every_register_is_filled_in_realistic_proportions(built: Built) -> None:
+    """Per employee and year, as in a plant: 10,000 x 7 years comes to about a million rows."""
+    counts = built[1]
+    for step in STEPS:
+        assert counts[step.name] > 0, step.name
+    expected = {  # rows per employee a year: (at least, at most)
+        "briefings": (1.2, 2.5),  # repeated every 6 months, plus hiring and the odd extra
+        "check_results": (0.5, 1.2),
+        "near_misses": (0.2, 0.3),
+        "observations": (0.1, 0.25),
+        "ppe_issues": (2.0, 6.0),
+        "permits": (0.3, 0.45),  # 0.35, and the few always made around today
+    }
+    for table, (low, high) in expected.items():
+        assert low <= _per_employee_year(counts, table) <= high, (table, counts[table])
+    rows = sum(n for table, n in counts.items() if table != "audit_log")
+    assert 12 <= rows / (N * YEARS) <= 24  # 10,000 x 7: 0.85-1.7 million rows
+
+
+def test_permits_have_children_in_proportion_and_every_state(built: Built) -> None:
+    db, counts = built
+    per_permit = {
+        "permit_roles": (3.0, 5.0),  # the type's required roles, now and then more
+        "permit_lines": (4.0, 7.0),  # hazards, measures, PPE
+        "permit_crew": (1.0, 3.0),
+        "permit_transitions": (2.0, 3.2),
+        "permit_shifts": (0.7, 1.0),
+    }
+    for table, (low, high) in per_permit.items():
+        assert low <= counts[table] / counts["permits"] <= high, (table, counts[table])
+    with db.session() as s:
+        states = dict(s.execute(text("SELECT state, count(*) FROM permits GROUP BY state")).all())
+        years = dict(s.execute(text("SELECT year, count(*) FROM permits GROUP BY year")).all())
+        overdue = s.execute(
+            text(
+                "SELECT count(*) FROM permits WHERE state IN ('active', 'suspended', 'issued') "
+                "AND planned_end < :now"
+            ),
+            {"now": f"{TODAY} 00:00:00"},
+        ).scalar_one()
+    assert set(states) == {state.value for state in PermitState}
+    assert states["closed"] > 0.8 * counts["permits"]
+    assert overdue >= 1  # past its end and not closed: the due list shows it
+    assert set(years) == set(range(TODAY.year - YEARS, TODAY.year + 1))
+    planned = permit_count(DemoPlan(employees=N, years=YEARS, seed=SEED, today=TODAY))
+    assert counts["permits"] >= 0.95 * planned
+
+
+def test_the_sqlite_fast_path_stores_exactly_what_sqlalchemy_would(
+    tmp_path: Path, migrated_template: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pre-formatted values through the driver give the same stored values as Core."""
+    fast = _fresh(tmp_path, migrated_template, "fast.db")
+    core = _fresh(tmp_path, migrated_template, "core.db")
+    try:
+        build_demo(fast, employees=60, years=2, seed=5, today=TODAY)
+        monkeypatch.setattr(
+            demo_bulk.BulkWriter,
+            "_insert_sqlite",
+            lambda self, conn, table, rows: self._insert_core(conn, table, rows),
+        )
+        build_demo(core, employees=60, years=2, seed=5, today=TODAY)
+        with fast.session() as a, core.session() as b:
+            tables = [
+                name
+                for (name,) in a.execute(
+                    text("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                )
+            ]
+            for table in tables:
+                query = text(f'SELECT * FROM "{table}" ORDER BY rowid')
+                left = [repr(tuple(r)) for r in a.execute(query)]
+                right = [repr(tuple(r)) for r in b.execute(query)]
+                assert left == right, table
+            indexes = text("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+            assert list(a.execute(indexes)) == list(b.execute(indexes))  # all rebuilt
+        assert check_database(fast).ok
+    finally:
+        fast.dispose()
+        core.dispose()

@@ -15,7 +15,7 @@ from functools import partial
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select, text
 from sqlalchemy.orm import Session
 
 from safedesk.db.accidents import (
@@ -400,7 +400,7 @@ def permit_modules() -> list[Any]:
 
 def permit_queries(db: Database) -> dict[str, str]:
     with db.session() as s:
-        present = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type = 'table'")).all())
+        present = set(inspect(s.connection()).get_table_names())
     queries = {"permit": "SELECT * FROM permits WHERE id = :id"}
     for table in PERMIT_TABLES:
         if table in present:

@@ -19,6 +19,7 @@ from safedesk.db.units import UnitFields, add_unit
 from safedesk.errors import DatabaseProblem
 
 
+@pytest.mark.sqlite_only("the holder file next to the SQLite file")
 def test_second_writer_is_told_who_holds_the_database(db_path: Path) -> None:
     first = acquire(db_path, "Гүлнар")
     assert first is not None
@@ -36,6 +37,7 @@ def test_second_writer_is_told_who_holds_the_database(db_path: Path) -> None:
     again.release()
 
 
+@pytest.mark.sqlite_only("the holder file next to the SQLite file")
 def test_lock_of_a_killed_program_is_stale_and_taken_over(db_path: Path) -> None:
     holder = subprocess.Popen(
         [
@@ -71,6 +73,7 @@ def test_lock_of_a_killed_program_is_stale_and_taken_over(db_path: Path) -> None
     taken.release()
 
 
+@pytest.mark.sqlite_only("the holder file next to the SQLite file")
 def test_garbage_holder_file_does_not_block(db_path: Path) -> None:
     lock_path(db_path).write_bytes(b"\x00\xffnot json")
     taken = acquire(db_path, "me")
@@ -78,6 +81,7 @@ def test_garbage_holder_file_does_not_block(db_path: Path) -> None:
     taken.release()
 
 
+@pytest.mark.sqlite_only("the holder file next to the SQLite file")
 def test_lock_is_let_go_when_the_database_is_closed(db_path: Path) -> None:
     db = open_database(db_path)
     lock = acquire(db_path, db.user)
@@ -89,6 +93,7 @@ def test_lock_is_let_go_when_the_database_is_closed(db_path: Path) -> None:
     free.release()
 
 
+@pytest.mark.sqlite_only("opens the SQLite file read-only")
 def test_read_only_database_reads_and_refuses_writes_with_a_message(db: Database) -> None:
     assert db.path is not None
     with db.write() as s:

@@ -59,6 +59,7 @@ def test_populated_file_at_head_is_left_alone(db_path: Path) -> None:
         assert s.scalar(text("SELECT count(*) FROM units")) == 1
 
 
+@pytest.mark.sqlite_only("the backup before migrating copies the SQLite file")
 def test_backup_copy_holds_every_row(db_path: Path, tmp_path: Path) -> None:
     from safedesk.db.migrate import backup_sqlite_file
 
@@ -76,6 +77,7 @@ def test_backup_copy_holds_every_row(db_path: Path, tmp_path: Path) -> None:
         assert conn.execute("SELECT name_kk FROM units").fetchall() == [("Цех",)]
 
 
+@pytest.mark.sqlite_only("edits and compares the bytes of the SQLite file")
 def test_newer_schema_is_refused_and_untouched(db_path: Path) -> None:
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
@@ -103,6 +105,7 @@ def test_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
     assert "not an SQLite file" in caught.value.message()
 
 
+@pytest.mark.sqlite_only("opens the SQLite file read-only")
 def test_write_to_read_only_database_is_a_message_not_a_crash(db_path: Path) -> None:
     # As the user sees it on a CD or a share without write rights (root ignores chmod).
     db = open_database(f"sqlite+pysqlite:///file:{db_path}?mode=ro&uri=true")
@@ -113,6 +116,7 @@ def test_write_to_read_only_database_is_a_message_not_a_crash(db_path: Path) -> 
     assert "read-only" in caught.value.message()
 
 
+@pytest.mark.sqlite_only("SQLite's file lock")
 def test_locked_database_is_a_message_not_a_crash(db_path: Path) -> None:
     import safedesk.db.engine as engine
 
@@ -135,6 +139,7 @@ def test_locked_database_is_a_message_not_a_crash(db_path: Path) -> None:
     assert "locked by another program" in caught.value.message()
 
 
+@pytest.mark.sqlite_only("edits and compares the bytes of the SQLite file")
 def test_damaged_file_is_a_message_not_a_crash(db_path: Path) -> None:
     data = bytearray(db_path.read_bytes())
     data[100:4096] = b"\xff" * (4096 - 100)  # keep the header, wreck the schema page

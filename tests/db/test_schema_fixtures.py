@@ -21,6 +21,8 @@ from safedesk.db.engine import open_database
 from safedesk.db.migrate import prepare
 from safedesk.db.schema import HEAD, REVISIONS, SchemaState, schema_state
 
+pytestmark = pytest.mark.sqlite_only("migrates .db files of earlier releases")
+
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures" / "schemas").glob("*.db"))
 
 

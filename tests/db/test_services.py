@@ -168,8 +168,10 @@ def test_two_sessions_on_one_file_the_later_stale_save_is_refused(db: Database) 
     """Two programs (two engines) edit one employee: the second save must not overwrite."""
     from safedesk.db.engine import open_database
 
-    assert db.path is not None
-    other = open_database(db.path, user="second")
+    # The same file, or the same server database in the PostgreSQL run.
+    other = open_database(
+        db.path or db.engine.url.render_as_string(hide_password=False), user="second"
+    )
     try:
         with db.write() as s:
             e = add_employee(s, person(), TODAY)

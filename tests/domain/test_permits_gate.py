@@ -88,7 +88,7 @@ def test_a_missing_role_is_named() -> None:
     roles = {r: p for r, p in facts().roles.items() if r is not Role.OBSERVER}
     reasons = gate(Action.ISSUE, facts(roles=roles), CONFINED, GAS)
     assert [r.code for r in reasons] == [GateCode.ROLE_MISSING]
-    assert reasons[0].values == {"who": "Observer"}
+    assert reasons[0].values == {"who": "Standby observer"}
 
 
 def test_no_crew() -> None:

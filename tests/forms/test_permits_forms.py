@@ -41,7 +41,7 @@ def test_the_permit_prints_every_section(
     with db.session() as s:
         render_form(s, "permit", pid, out, lang)
     text = text_of(out)
-    for expected in ("НД-2026-0001", "Crew1", "Observer", "L-07", "20.9", "X-am 2500",
+    for expected in ("НД-2026-0001", "Crew1", "Observer", "L-07", "20,9", "X-am 2500",
                      "Желдету", "Противогаз", "Тұндырғыш", "02.06.2026 17:00"):  # fmt: skip
         assert expected in text, expected
     reader = PdfReader(out)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
+import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from safedesk.db.engine import Database
 from safedesk.db.insurance import InsuranceFields, add_contract
 from safedesk.settings import Settings
 from safedesk.ui.dialogs.insurance import InsuranceDialog
@@ -14,6 +18,16 @@ from safedesk.ui.main_window import MainWindow
 from safedesk.ui.pages.home import HomePage
 
 TODAY = dt.date.today()
+
+
+@pytest.fixture(autouse=True)
+def no_job_left(db: Database, qtbot: QtBot) -> Iterator[None]:
+    """After each test, before its database goes: the page's background counts are done
+    (on PostgreSQL the database is dropped under a job still reading it)."""
+    yield
+    from safedesk.ui.workers import busy
+
+    qtbot.waitUntil(lambda: not busy(), timeout=20000)
 
 
 def lapsed_contract(window: MainWindow) -> int:
@@ -36,8 +50,14 @@ def refreshed(window: MainWindow, qtbot: QtBot) -> HomePage:
     page = window.show_page("home")
     assert isinstance(page, HomePage)
     page.refresh()
-    qtbot.waitUntil(lambda: page.due_ready, timeout=10000)
+    settled(page, qtbot)
     return page
+
+
+def settled(page: HomePage, qtbot: QtBot) -> None:
+    """The page's background counts have arrived (none left running against the test's
+    database when it is dropped)."""
+    qtbot.waitUntil(lambda: page.due_ready and page.registers_ready, timeout=10000)
 
 
 def test_overdue_item_is_listed_and_opens_its_record(window: MainWindow, qtbot: QtBot) -> None:
@@ -65,9 +85,10 @@ def test_overdue_item_is_listed_and_opens_its_record(window: MainWindow, qtbot: 
     assert opened and opened[0].contract_id == contract
 
 
-def test_indicators_show_value_target_and_how(window: MainWindow) -> None:
+def test_indicators_show_value_target_and_how(window: MainWindow, qtbot: QtBot) -> None:
     page = window.show_page("home")
     assert isinstance(page, HomePage)
+    settled(page, qtbot)
     table = page.indicators
     rows = {table.item(r, 0).text().split(".")[0]: r for r in range(table.rowCount())}  # type: ignore[union-attr]
     insurance = rows["43"]
@@ -99,7 +120,8 @@ def test_due_list_exports_to_excel_with_real_dates(
     lapsed_contract(window)
     page = refreshed(window, qtbot)
     out = tmp_path / "due.xlsx"
-    page.export_xlsx(str(out))
+    page.export_xlsx(str(out))  # every item, read and written in the background
+    qtbot.waitUntil(lambda: page.exported == str(out), timeout=10000)
     sheet = openpyxl.load_workbook(out).active
     assert sheet is not None
     assert [c.value for c in sheet[1]][:3] == ["Due", "Overdue", "What"]
@@ -164,3 +186,87 @@ def test_start_up_summary_waits_for_the_background_count(
     qtbot.waitUntil(lambda: not window.due_summary_wanted, timeout=10000)
     boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
     assert boxes and "Overdue: 1." in boxes[0].text()
+
+
+def overdue_briefings(window: MainWindow, count: int) -> list[int]:
+    """`count` people of the window's database with a repeated briefing overdue by 1..count
+    days (the first the most overdue); returns the briefings' ids."""
+    from safedesk.db.models import Briefing, Employee
+
+    assert window.db is not None
+    with window.db.write() as s:
+        people = list(s.scalars(select(Employee.id).order_by(Employee.id)))
+        ids = []
+        for n in range(count):
+            row = Briefing(
+                employee_id=people[n % len(people)],
+                kind="repeated",
+                held_on=TODAY - dt.timedelta(days=200 + n),
+                instructor_id=people[0],
+                next_due=TODAY - dt.timedelta(days=count - n),
+            )
+            s.add(row)
+            s.flush()
+            ids.append(row.id)
+    return ids
+
+
+def test_an_overdue_briefing_is_counted_listed_and_opens_its_record(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from safedesk.ui.dialogs.briefing import BriefingDialog
+
+    [briefing] = overdue_briefings(window, 1)
+    page = refreshed(window, qtbot)
+    assert page.counted is not None and page.counted.by_register["briefings"]["overdue"] == 1
+    group = page.due_list.topLevelItem(0)
+    assert group is not None and group.text(0) == "Overdue (1)"
+    row = group.child(0)
+    assert row is not None and row.text(3) == "Briefings" and row.text(1) == "Repeated"
+    window.update_status()  # the status bar counts the same way
+    qtbot.waitUntil(lambda: "Overdue: 1 " in window.status.text(), timeout=10000)
+
+    opened: list[BriefingDialog] = []
+
+    def close_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, BriefingDialog):
+            opened.append(dialog)
+            dialog.reject()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(50, close_dialog)
+    page.due_list.itemActivated.emit(row, 0)
+    assert window.current_page_name() == "briefings"
+    assert opened and opened[0].briefing_id == briefing
+
+
+def test_more_row_shows_the_next_most_urgent_items(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the most urgent items are read; "N more…" reads the next ones."""
+    from safedesk.ui.pages import home
+    from safedesk.ui.widgets.due_list import MORE_ROLE
+
+    overdue_briefings(window, 3)  # one per person: the latest of each counts
+    monkeypatch.setattr(home, "SHOWN_PER_GROUP", 1)
+    page = window.show_page("home")
+    assert isinstance(page, HomePage)
+    page.due_shown = [1, 1, 1]
+    page.refresh()
+    settled(page, qtbot)
+    group = page.due_list.topLevelItem(0)
+    assert group is not None and group.text(0) == "Overdue (3)"
+    assert group.childCount() == 2 and len(page.due_list.items) == 1
+    more = group.child(1)
+    assert more is not None and more.text(0) == "2 more…" and more.data(0, MORE_ROLE) == 0
+    first_due = page.due_list.items[0].due
+    assert first_due == TODAY - dt.timedelta(days=3)  # the most overdue first
+
+    page.due_list.itemActivated.emit(more, 0)
+    qtbot.waitUntil(lambda: page.due_ready and len(page.due_list.items) == 2, timeout=10000)
+    group = page.due_list.topLevelItem(0)
+    assert group is not None and group.text(0) == "Overdue (3)"
+    assert [group.child(i).text(0) for i in range(group.childCount())][-1] == "1 more…"  # type: ignore[union-attr]
+    assert page.due_shown == [2, 1, 1]

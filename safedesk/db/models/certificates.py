@@ -45,11 +45,11 @@ class Certificate(RegisterRow, SoftDeleted, Base):
         ForeignKey("contractor_workers.id"), default=None
     )
     kind: Mapped[str] = mapped_column(String(40), index=True)  # CertificateKind.code
-    number: Mapped[str] = mapped_column(String(50), default="")
-    issued_by: Mapped[str] = mapped_column(String(300), default="")
+    number: Mapped[str] = mapped_column(String(50), default="", index=True)
+    issued_by: Mapped[str] = mapped_column(String(300), default="", index=True)
     issued_on: Mapped[dt.date] = mapped_column(index=True)
     valid_to: Mapped[dt.date | None] = mapped_column(default=None, index=True)  # None: no expiry
-    electrical_group: Mapped[int | None] = mapped_column(default=None)
+    electrical_group: Mapped[int | None] = mapped_column(default=None, index=True)
     note: Mapped[str] = mapped_column(String(500), default="")
 
     employee: Mapped[Employee | None] = relationship()

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from safedesk.db.models.base import Base, RegisterRow, SoftDeleted
 from safedesk.db.models.staff import Employee
+from safedesk.db.types import SortKey
 
 
 class Contractor(RegisterRow, SoftDeleted, Base):
@@ -52,7 +53,7 @@ class ContractorWorker(RegisterRow, SoftDeleted, Base):
     electrical_group: Mapped[int | None] = mapped_column(default=None)
     arrived_on: Mapped[dt.date | None] = mapped_column(default=None)  # came on the site
     left_on: Mapped[dt.date | None] = mapped_column(default=None)  # taken off the site
-    sort_name: Mapped[str] = mapped_column(String(400), default="", index=True)
+    sort_name: Mapped[str] = mapped_column(SortKey, default="", index=True)
     search_text: Mapped[str] = mapped_column(String(400), default="")
 
     contractor: Mapped[Contractor] = relationship()

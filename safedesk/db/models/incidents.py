@@ -34,14 +34,18 @@ class PublicHoliday(RegisterRow, Base):
 
 class NearMiss(RegisterRow, SoftDeleted, Base):
     __tablename__ = "near_misses"
-    __table_args__ = (Index("ix_near_misses_unit_occurred", "unit_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_near_misses_unit_occurred", "unit_id", "occurred_at"),
+        Index("ix_near_misses_status_occurred", "status", "occurred_at"),
+        Index("ix_near_misses_category_occurred", "category", "occurred_at"),
+    )
 
     occurred_at: Mapped[dt.datetime] = mapped_column(index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
     place: Mapped[str] = mapped_column(String(300), default="")
     category: Mapped[str] = mapped_column(String(30), index=True)
     severity: Mapped[str] = mapped_column(String(20), index=True)
-    description: Mapped[str] = mapped_column(String(2000))
+    description: Mapped[str] = mapped_column(String(2000), index=True)
     anonymous: Mapped[bool] = mapped_column(default=False)
     reporter_id: Mapped[int | None] = mapped_column(ForeignKey("employees.id"), default=None)
     immediate_action: Mapped[str] = mapped_column(String(1000), default="")
@@ -66,16 +70,17 @@ class Observation(RegisterRow, SoftDeleted, Base):
 
     observed_on: Mapped[dt.date] = mapped_column(index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
-    area: Mapped[str] = mapped_column(String(300), default="")
+    area: Mapped[str] = mapped_column(String(300), default="", index=True)
     observer_id: Mapped[int] = mapped_column(ForeignKey("employees.id"), index=True)
-    people_observed: Mapped[int] = mapped_column(default=1)
-    safe_total: Mapped[int] = mapped_column(default=0)  # derived from the counts on save
-    at_risk_total: Mapped[int] = mapped_column(default=0)
-    conversation_held: Mapped[bool] = mapped_column(default=False)
-    action: Mapped[str] = mapped_column(String(1000), default="")
+    people_observed: Mapped[int] = mapped_column(default=1, index=True)
+    # derived from the counts on save
+    safe_total: Mapped[int] = mapped_column(default=0, index=True)
+    at_risk_total: Mapped[int] = mapped_column(default=0, index=True)
+    conversation_held: Mapped[bool] = mapped_column(default=False, index=True)
+    action: Mapped[str] = mapped_column(String(1000), default="", index=True)
     action_owner_id: Mapped[int | None] = mapped_column(ForeignKey("employees.id"), default=None)
     action_due: Mapped[dt.date | None] = mapped_column(default=None, index=True)
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
     closed_on: Mapped[dt.date | None] = mapped_column(default=None)
 
     counts: Mapped[list[ObservationCount]] = relationship(

@@ -88,8 +88,8 @@ class Permit(RegisterRow, SoftDeleted, Base):
     type: Mapped[str] = mapped_column(String(30), index=True)
     state: Mapped[str] = mapped_column(String(20), default="draft")
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
-    location: Mapped[str] = mapped_column(String(500), default="")
-    work: Mapped[str] = mapped_column(Text, default="")
+    location: Mapped[str] = mapped_column(String(500), default="", index=True)
+    work: Mapped[str] = mapped_column(Text, default="", index=True)
     planned_start: Mapped[dt.datetime] = mapped_column(index=True)
     planned_end: Mapped[dt.datetime] = mapped_column(index=True)  # with extensions
     original_end: Mapped[dt.datetime]

@@ -98,18 +98,24 @@ class PpeIssue(RegisterRow, SoftDeleted, Base):
     __table_args__ = (
         Index("ix_ppe_issues_employee_item", "employee_id", "item_id"),
         Index("ix_ppe_issues_item_size", "item_id", "size"),
+        # The register shows the open issues (closed_on IS NULL) in each order it offers.
+        Index("ix_ppe_issues_open_issued", "closed_on", "issue_date"),
+        Index("ix_ppe_issues_open_due", "closed_on", "due_date"),
+        Index("ix_ppe_issues_open_size", "closed_on", "size"),
+        Index("ix_ppe_issues_open_quantity", "closed_on", "quantity"),
+        Index("ix_ppe_issues_open_outside", "closed_on", "outside_norm"),
     )
 
     employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id"))
     item_id: Mapped[int] = mapped_column(ForeignKey("ppe_items.id"))
-    size: Mapped[str] = mapped_column(String(20), default="")
-    quantity: Mapped[int]
+    size: Mapped[str] = mapped_column(String(20), default="", index=True)
+    quantity: Mapped[int] = mapped_column(index=True)
     issue_date: Mapped[dt.date] = mapped_column(index=True)
     certificate: Mapped[str] = mapped_column(String(200), default="")
     wear: Mapped[str] = mapped_column(String(12))
     wear_months: Mapped[int | None] = mapped_column(default=None)
     due_date: Mapped[dt.date | None] = mapped_column(index=True)
-    outside_norm: Mapped[bool] = mapped_column(default=False)
+    outside_norm: Mapped[bool] = mapped_column(default=False, index=True)
     reason: Mapped[str] = mapped_column(String(500), default="")
     # Set when everything issued has come back, was written off or was replaced.
     closed_on: Mapped[dt.date | None] = mapped_column(default=None, index=True)
@@ -149,10 +155,10 @@ class MilkIssue(RegisterRow, SoftDeleted, Base):
 
     employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id"), index=True)
     month: Mapped[dt.date]  # the first day of the month
-    form: Mapped[str] = mapped_column(String(20), default="milk")
-    shifts: Mapped[int]
-    quantity_ml: Mapped[int] = mapped_column(default=0)
-    amount_kzt: Mapped[int] = mapped_column(default=0)
+    form: Mapped[str] = mapped_column(String(20), default="milk", index=True)
+    shifts: Mapped[int] = mapped_column(index=True)
+    quantity_ml: Mapped[int] = mapped_column(default=0, index=True)
+    amount_kzt: Mapped[int] = mapped_column(default=0, index=True)
     issue_date: Mapped[dt.date]
     note: Mapped[str] = mapped_column(String(500), default="")
 
@@ -166,8 +172,8 @@ class ProtectiveEquipment(RegisterRow, SoftDeleted, Base):
 
     item_id: Mapped[int] = mapped_column(ForeignKey("ppe_items.id"), index=True)
     inventory_no: Mapped[str] = mapped_column(String(50), index=True)
-    test_interval_months: Mapped[int | None] = mapped_column(default=None)
-    last_test_date: Mapped[dt.date | None] = mapped_column(default=None)
+    test_interval_months: Mapped[int | None] = mapped_column(default=None, index=True)
+    last_test_date: Mapped[dt.date | None] = mapped_column(default=None, index=True)
     next_test_date: Mapped[dt.date | None] = mapped_column(default=None, index=True)
     holder_id: Mapped[int | None] = mapped_column(ForeignKey("employees.id"), index=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)

@@ -142,15 +142,15 @@ class SlamCard(RegisterRow, SoftDeleted, Base):
     __tablename__ = "slam_cards"
 
     card_date: Mapped[dt.date] = mapped_column(index=True)
-    card_time: Mapped[str] = mapped_column(String(5), default="")
+    card_time: Mapped[str] = mapped_column(String(5), default="", index=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), default=None, index=True)
     place: Mapped[str] = mapped_column(String(300), default="")
-    task: Mapped[str] = mapped_column(String(500), default="")
+    task: Mapped[str] = mapped_column(String(500), default="", index=True)
     worker_id: Mapped[int] = mapped_column(ForeignKey("employees.id"), index=True)
-    hazards: Mapped[str] = mapped_column(String(2000), default="")
+    hazards: Mapped[str] = mapped_column(String(2000), default="", index=True)
     gaps: Mapped[str] = mapped_column(String(2000), default="")  # competence or tool gaps
     controls: Mapped[str] = mapped_column(String(2000), default="")
-    work_stopped: Mapped[bool] = mapped_column(default=False)
+    work_stopped: Mapped[bool] = mapped_column(default=False, index=True)
     supervisor_told: Mapped[bool] = mapped_column(default=False)
     lessons: Mapped[str] = mapped_column(String(2000), default="")
     risk_row_id: Mapped[int | None] = mapped_column(

@@ -8,6 +8,7 @@ from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from safedesk.db.models.base import Base, RegisterRow, SoftDeleted
+from safedesk.db.types import SortKey
 
 
 class Unit(RegisterRow, SoftDeleted, Base):
@@ -58,7 +59,7 @@ class Employee(RegisterRow, SoftDeleted, Base):
     # Derived on every save: the filter bar matches `search_text`, the table sorts by
     # `sort_name` (Kazakh alphabetical order); both keep the page queries on indexes.
     search_text: Mapped[str] = mapped_column(String(400), default="")
-    sort_name: Mapped[str] = mapped_column(String(400), default="", index=True)
+    sort_name: Mapped[str] = mapped_column(SortKey, default="", index=True)
 
     unit: Mapped[Unit | None] = relationship()
     position: Mapped[Position | None] = relationship()

@@ -29,13 +29,16 @@ class Briefing(RegisterRow, SoftDeleted, Base):
     """One person briefed once: a line of the introductory or the workplace journal."""
 
     __tablename__ = "briefings"
-    __table_args__ = (Index("ix_briefings_employee_held", "employee_id", "held_on"),)
+    __table_args__ = (
+        Index("ix_briefings_employee_held", "employee_id", "held_on"),
+        Index("ix_briefings_kind_held", "kind", "held_on"),
+    )
 
     employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id"))
     kind: Mapped[str] = mapped_column(String(20), index=True)
     held_on: Mapped[dt.date] = mapped_column(index=True)
     instructor_id: Mapped[int] = mapped_column(ForeignKey("employees.id"), index=True)
-    topic: Mapped[str] = mapped_column(String(500), default="")
+    topic: Mapped[str] = mapped_column(String(500), default="", index=True)
     instructions: Mapped[str] = mapped_column(String(200), default="")
     reason: Mapped[str] = mapped_column(String(500), default="")
     next_due: Mapped[dt.date | None] = mapped_column(default=None, index=True)
@@ -101,9 +104,10 @@ class CheckResult(RegisterRow, Base):
 
     session_id: Mapped[int] = mapped_column(ForeignKey("check_sessions.id"), index=True)
     employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id"))
-    checked_on: Mapped[dt.date]  # the session's date, kept here for the due queries
-    outcome: Mapped[str] = mapped_column(String(10))
-    certificate_no: Mapped[str] = mapped_column(String(50), default="")
+    # The session's date, kept here for the due queries and the register's order.
+    checked_on: Mapped[dt.date] = mapped_column(index=True)
+    outcome: Mapped[str] = mapped_column(String(10), index=True)
+    certificate_no: Mapped[str] = mapped_column(String(50), default="", index=True)
     valid_until: Mapped[dt.date | None] = mapped_column(default=None, index=True)
     score: Mapped[float | None] = mapped_column(default=None)
     # The computer test as evidence: questions asked, options chosen, language, times.

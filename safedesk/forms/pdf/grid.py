@@ -27,6 +27,42 @@ def cell(text: str, style: Any) -> Any:
     return Paragraph(markup(text).replace("\n", "<br/>"), style)
 
 
+# The smallest a column head is set in before its longest word is split.
+MIN_HEAD_SIZE = 4.5
+# LEFTPADDING + RIGHTPADDING of a grid cell.
+CELL_PADDING = 4.0
+
+
+def head_cell(text: str, style: Any, width: float) -> Any:
+    """A column head that stays inside its column, `width` points wide with its padding.
+
+    The head wraps at spaces; a word wider than the column ('инструктирующего' over a
+    narrow signature column) makes the head smaller, down to MIN_HEAD_SIZE, and only then
+    is the word split, so no head ever crosses into the next column or the border.
+    """
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    room = width - CELL_PADDING
+    words = text.split()
+    size = style.fontSize
+
+    def widest(at: float) -> float:
+        return max((stringWidth(w, style.fontName, at) for w in words), default=0.0)
+
+    while size > MIN_HEAD_SIZE and widest(size) > room:
+        size = max(MIN_HEAD_SIZE, size - 0.25)
+    if size != style.fontSize or widest(size) > room:
+        style = ParagraphStyle(
+            f"{style.name}_{size:g}",
+            parent=style,
+            fontSize=size,
+            leading=size * 1.2,
+            splitLongWords=widest(size) > room,
+        )
+    return cell(text, style)
+
+
 def both(t: Texts, kk: str, ru: str) -> str:
     """A value in every printed language, one under the other, each once."""
     shown: list[str] = []
@@ -76,7 +112,10 @@ def grid(
     body, head = grid_styles(size)
     total = sum(c.share for c in columns)
     widths = [width * c.share / total for c in columns]
-    data: list[list[Any]] = [[cell(t.joined(c.title, sep="\n"), head) for c in columns]]
+    titles = [t.joined(c.title, sep="\n") for c in columns]
+    data: list[list[Any]] = [
+        [head_cell(title, head, w) for title, w in zip(titles, widths, strict=True)]
+    ]
     number = [cell(str(i + 1), head) for i in range(len(columns))]
     data.append(number)
     data += [[cell(value, body) for value in row] for row in rows]

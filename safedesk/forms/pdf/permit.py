@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from safedesk.domain.accidents import KAZAKHSTAN
 from safedesk.domain.permit_gas import GAS_LABELS, Gas
+from safedesk.domain.permit_reference import basis_in
 from safedesk.domain.permits import (
     ACTION_LABELS,
     PERMIT_TYPE_LABELS,
@@ -29,12 +30,13 @@ from safedesk.forms.pdf.grid import GridColumn, both, grid
 from safedesk.forms.pdf.page import DocumentInfo, build_pdf, frame_width, write_pdf
 from safedesk.forms.pdf.permit_data import PermitData, Person, load_permit
 from safedesk.forms.pdf.styles import Styles, make_styles
-from safedesk.forms.pdf.text import Texts, markup
+from safedesk.forms.pdf.text import Texts, decimal, markup
 from safedesk.i18n import N_
 
 HEADING = N_("PERMIT-TO-WORK")
 KIND = N_("Type of work: {kind}")
 BASIS = N_("Basis: {basis}")
+BASIS_EDITION = N_("edition of {date}")
 UNIT = N_("Unit")
 PLACE = N_("Place of the work")
 WORK = N_("Work to be done")
@@ -47,6 +49,7 @@ PPE = N_("4. Required personal protective equipment")
 ISOLATIONS = N_("5. Isolation (lockout/tagout) points")
 CREW = N_("6. The crew and its targeted briefing")
 GAS = N_("7. Gas tests (limits: {limits})")
+GAS_NO_LIMITS = N_("7. Gas tests")
 SHIFTS = N_("8. Daily admission and end of shift")
 EXTENSIONS = N_("9. Extensions")
 CLOSURE = N_("10. Closure")
@@ -57,6 +60,7 @@ CLOSURE_TEXT = N_(
 OVERRIDES = N_("The admission gate was overridden")
 CREW_CHANGE = N_("Crew change")
 NONE = N_("none")
+NOT_REQUIRED = N_("not required for this type of work")
 ISSUER_SIGN = N_("Permit issued by")
 ISSUED_AT = N_("issued {at}")
 SUPERVISOR_SIGN = N_("Work supervisor")
@@ -86,6 +90,11 @@ def _position(t: Texts, p: Person) -> str:
     return position
 
 
+def _empty(t: Texts, s: Styles, msgid: str) -> Any:
+    """The line of a section with nothing to list: the section still prints, by its number."""
+    return parts.paragraph(markup("— " + t.joined(msgid)), s.left)
+
+
 def _blank_rows(data: PermitData, width: int, count: int = 3) -> list[list[str]]:
     """Empty ruled rows for the entries still to be written by hand on an open permit."""
     if data.state in (PermitState.CLOSED, PermitState.CANCELLED):
@@ -94,7 +103,6 @@ def _blank_rows(data: PermitData, width: int, count: int = 3) -> list[list[str]]
 
 
 def _header(data: PermitData, t: Texts, s: Styles, width: float) -> list[Any]:
-    first = t.languages[0]
     label = PERMIT_TYPE_LABELS[data.type]
     kind = " / ".join(
         dict.fromkeys(t.get(lang, KIND, kind=t.get(lang, label).lower()) for lang in t.languages)
@@ -108,14 +116,27 @@ def _header(data: PermitData, t: Texts, s: Styles, width: float) -> list[Any]:
         [t.joined(WORK, sep="\n"), data.work],
     ]
     story = parts.document_heading(t, s, width, HEADING, data.number, data.created, None)
-    story += [
-        parts.paragraph(f"<b>{markup(kind)}</b>", s.centre),
-        parts.paragraph(markup(t.get(first, BASIS, basis=data.legal_basis)), s.caption),
-        parts.spacer(2),
-        _pairs(rows, width),
-        parts.paragraph(markup(planned), s.left),
-    ]
+    story.append(parts.paragraph(f"<b>{markup(kind)}</b>", s.centre))
+    story += [parts.paragraph(markup(line), s.caption) for line in _bases(data, t)]
+    story += [parts.spacer(2), _pairs(rows, width), parts.spacer(1.5)]
+    story.append(parts.paragraph(markup(planned), s.left))
     return story
+
+
+def _bases(data: PermitData, t: Texts) -> list[str]:
+    """'Негіздеме: …' / 'Основание: …': the act in each printed language, each once."""
+    lines: list[str] = []
+    for lang in t.languages:
+        basis = basis_in(data.legal_basis, lang)
+        if not basis:
+            continue
+        edition = data.basis_edition
+        if edition is not None and f"{edition:%d.%m.%Y}" not in basis:
+            basis += f" ({t.get(lang, BASIS_EDITION, date=f'{edition:%d.%m.%Y}')})"
+        line = t.get(lang, BASIS, basis=basis)
+        if line not in lines:
+            lines.append(line)
+    return lines
 
 
 def _pairs(rows: list[list[str]], width: float) -> Any:
@@ -145,10 +166,10 @@ def _roles(data: PermitData, t: Texts) -> tuple[list[GridColumn], list[list[str]
     columns = [
         GridColumn(N_("Role"), 0.2),
         GridColumn(N_("Full name"), 0.27),
-        GridColumn(N_("Position"), 0.25),
+        GridColumn(N_("Position"), 0.24),
     ]
     if electrical:
-        columns.append(GridColumn(N_("Electrical group"), 0.08, "CENTER"))
+        columns.append(GridColumn(N_("Electrical group"), 0.09, "CENTER"))
     columns.append(GridColumn(N_("Signature"), 0.14))
     rows = []
     for role in Role:
@@ -163,7 +184,7 @@ def _roles(data: PermitData, t: Texts) -> tuple[list[GridColumn], list[list[str]
 
 def _numbered(items: tuple[str, ...], t: Texts, s: Styles) -> list[Any]:
     if not items:
-        return [parts.paragraph(markup("— " + t.joined(NONE)), s.left)]
+        return [_empty(t, s, NONE)]
     return [parts.paragraph(markup(f"{i}. {text}"), s.left) for i, text in enumerate(items, 1)]
 
 
@@ -196,18 +217,20 @@ def _isolations(data: PermitData) -> tuple[list[GridColumn], list[list[str]]]:
 
 def _crew(data: PermitData, t: Texts) -> tuple[list[GridColumn], list[list[str]]]:
     electrical = data.type is PermitType.ELECTRICAL
+    # An electrical permit's group column is taken from the name and the position.
     columns = [
         GridColumn(N_("No."), 0.04, "CENTER"),
-        GridColumn(N_("Full name"), 0.2),
-        GridColumn(N_("Position"), 0.17),
+        GridColumn(N_("Full name"), 0.15 if electrical else 0.18),
+        GridColumn(N_("Position"), 0.11 if electrical else 0.15),
     ]
     if electrical:
-        columns.append(GridColumn(N_("Electrical group"), 0.07, "CENTER"))
+        columns.append(GridColumn(N_("Electrical group"), 0.09, "CENTER"))
+    # The signature columns are as wide as 'инструктирующего' in the head needs.
     columns += [
-        GridColumn(N_("Joined / left"), 0.13),
+        GridColumn(N_("Joined / left"), 0.12),
         GridColumn(N_("Briefed: date, time, by"), 0.15),
-        GridColumn(N_("Signature of the person briefed"), 0.1),
-        GridColumn(N_("Signature of the instructor"), 0.1),
+        GridColumn(N_("Signature of the person briefed"), 0.13),
+        GridColumn(N_("Signature of the instructor"), 0.13),
     ]
     rows = []
     for i, c in enumerate(data.crew, 1):
@@ -221,6 +244,7 @@ def _crew(data: PermitData, t: Texts) -> tuple[list[GridColumn], list[list[str]]
 
 
 def _gas(data: PermitData, t: Texts) -> tuple[list[GridColumn], list[list[str]]]:
+    lang = t.languages[0]
     columns = [
         GridColumn(N_("Date, time"), 0.13),
         GridColumn(N_("Place of sampling"), 0.13),
@@ -236,7 +260,7 @@ def _gas(data: PermitData, t: Texts) -> tuple[list[GridColumn], list[list[str]]]
             v = g.values.get(gas)
             limit = data.gas_limits.get(gas)
             bad = v is not None and limit is not None and not limit.allows(v)
-            values.append("" if v is None else f"{v:g}{' (!)' if bad else ''}")
+            values.append("" if v is None else f"{decimal(v, lang)}{' (!)' if bad else ''}")
         rows.append([moment(g.taken_at), g.place, *values, g.instrument, g.measured_by, ""])
     return columns, rows + _blank_rows(data, len(columns))
 
@@ -315,13 +339,16 @@ def permit_story(data: PermitData, t: Texts) -> list[Any]:
     story.append(parts.signature_line(t, s, width, signed, issuer.short_name if issuer else ""))
     for title, items in ((HAZARDS, data.hazards), (MEASURES, data.measures), (PPE, data.ppe)):
         story += [parts.spacer(2), _title(t, s, title), *_numbered(items, t, s)]
+    # Every section prints, empty or not: a signed form keeps its numbers 1 to 10.
     columns, rows = _isolations(data)
-    if rows:
-        story += _section(t, s, ISOLATIONS, grid(t, width, columns, rows, size=7, row_padding=6))
+    empty = _empty(t, s, NONE if data.isolation_required else NOT_REQUIRED)
+    points = grid(t, width, columns, rows, size=7, row_padding=6) if rows else empty
+    story += _section(t, s, ISOLATIONS, points)
     columns, rows = _crew(data, t)
     story += _section(t, s, CREW, grid(t, width, columns, rows, size=7, row_padding=6))
+    first = t.languages[0]
     limits = "; ".join(
-        f"{t.get(t.languages[0], GAS_LABELS[g])} {data.gas_limits[g].describe()}"
+        f"{t.get(first, GAS_LABELS[g])} {data.gas_limits[g].describe(lambda v: decimal(v, first))}"
         for g in Gas
         if g in data.gas_limits
     )
@@ -330,11 +357,14 @@ def permit_story(data: PermitData, t: Texts) -> list[Any]:
         # The title carries the limits the readings were judged by.
         table = grid(t, width, columns, rows, size=7, row_padding=6)
         story += _section(t, s, GAS, table, limits=limits)
+    else:
+        story += _section(t, s, GAS_NO_LIMITS, _empty(t, s, NOT_REQUIRED))
     columns, rows = _shifts(data)
     story += _section(t, s, SHIFTS, grid(t, width, columns, rows, size=7, row_padding=6))
     columns, rows = _extensions(data)
-    if rows:
-        story += _section(t, s, EXTENSIONS, grid(t, width, columns, rows, size=7, row_padding=6))
+    empty = _empty(t, s, NONE)
+    extensions = grid(t, width, columns, rows, size=7, row_padding=6) if rows else empty
+    story += _section(t, s, EXTENSIONS, extensions)
     story += _closure(data, t, s, width)
     return story
 

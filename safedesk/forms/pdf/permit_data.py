@@ -22,9 +22,10 @@ from safedesk.db.models import (
     PermitRole,
     PermitShift,
     PermitTransition,
+    PermitTypeRule,
 )
 from safedesk.db.organisation import get_organisation
-from safedesk.db.permit_reference import gas_limits, legal_basis, type_rules
+from safedesk.db.permit_reference import gas_limits, type_rules
 from safedesk.db.units import unit_paths
 from safedesk.domain.accidents import KAZAKHSTAN
 from safedesk.domain.people import full_name, short_name
@@ -106,8 +107,10 @@ class PermitData:
     number: str
     type: PermitType
     state: PermitState
-    legal_basis: str
+    legal_basis: str  # as the type rule stores it; see `basis_in` for the printed text
+    basis_edition: dt.date | None
     gas_required: bool
+    isolation_required: bool
     unit_kk: str
     unit_ru: str
     location: str
@@ -176,13 +179,18 @@ def load_permit(session: Session, permit_id: int) -> PermitData:
     steps = rows(PermitTransition, PermitTransition.at)
     issued = next((s.at for s in steps if s.action == "issue"), None)
     kk, ru = unit_paths(session, "kk"), unit_paths(session, "ru")
+    permit_type = PermitType(permit.type)
+    rule = session.scalar(select(PermitTypeRule).where(PermitTypeRule.code == permit_type.value))
+    rules = type_rules(session, permit_type)
     return PermitData(
         organisation=Letterhead(org.name_kk, org.name_ru, org.bin, org.address),
         number=permit.number,
-        type=PermitType(permit.type),
+        type=permit_type,
         state=PermitState(permit.state),
-        legal_basis=legal_basis(session, PermitType(permit.type)),
-        gas_required=type_rules(session, PermitType(permit.type)).gas_test,
+        legal_basis=rule.legal_basis if rule is not None else "",
+        basis_edition=rule.edition if rule is not None else None,
+        gas_required=rules.gas_test,
+        isolation_required=rules.isolation_required,
         unit_kk=kk.get(permit.unit_id, ""),
         unit_ru=ru.get(permit.unit_id, ""),
         location=permit.location,

@@ -37,6 +37,16 @@ def markup(text: str) -> str:
     return escape(text)
 
 
+def decimal(value: float, lang: str) -> str:
+    """A measured value as the form's language writes it: 19.5 → '19,5' in kk and ru.
+
+    Up to the digits the value has (`:g`), so 20 prints '20' and 0.35 prints '0,35';
+    `lang` is 'kk', 'ru', 'both' (both write a decimal comma) or 'en'.
+    """
+    text = f"{value:g}"
+    return text if lang == "en" else text.replace(".", ",")
+
+
 def mid_sentence(text: str) -> str:
     """'Инженер по охране труда' → 'инженер по охране труда' inside a sentence.
 

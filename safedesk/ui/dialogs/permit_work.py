@@ -51,7 +51,8 @@ from safedesk.domain.permits import (
     allowed_actions,
 )
 from safedesk.errors import SafeDeskError, render
-from safedesk.i18n import _
+from safedesk.forms.pdf.text import decimal
+from safedesk.i18n import _, current_language
 from safedesk.ui.dialogs.incident_fields import DateTimeField
 from safedesk.ui.dialogs.permit_crew import CrewSection
 from safedesk.ui.pages.incident_columns import show_moment
@@ -180,18 +181,24 @@ class WorkPanel(CrewSection, QScrollArea):
             edit.setPlaceholderText(_(GAS_LABELS[gas]))
             self.gas[gas] = edit
             grid.addWidget(edit, 0, i)
+        # Where the sample was taken: the printed permit has a column for it.
+        self.place = QLineEdit()
+        self.place.setObjectName("gas_place")
+        self.place.setPlaceholderText(_("Place of sampling"))
+        self.place.setAccessibleName(_("Place of sampling"))
         self.instrument = QLineEdit()
         self.instrument.setObjectName("gas_instrument")
         self.instrument.setPlaceholderText(_("Gas analyser, No."))
         self.measured_by = EmployeePicker(self.db)
         self.measured_by.setObjectName("gas_measured_by")
-        grid.addWidget(self.instrument, 1, 0, 1, 2)
-        grid.addWidget(self.measured_by, 1, 2, 1, 2)
-        grid.addWidget(self._button(_("Add the test"), "gas_add", self.add_gas), 1, 4)
+        grid.addWidget(self.place, 1, 0, 1, 2)
+        grid.addWidget(self.instrument, 1, 2, 1, 3)
+        grid.addWidget(self.measured_by, 2, 0, 1, 4)
+        grid.addWidget(self._button(_("Add the test"), "gas_add", self.add_gas), 2, 4)
         self.tests = QListWidget()
         self.tests.setObjectName("gas_tests")
         self.tests.setMaximumHeight(100)
-        grid.addWidget(self.tests, 2, 0, 1, 5)
+        grid.addWidget(self.tests, 3, 0, 1, 5)
 
     def _isolation_box(self) -> None:
         grid = self._box(_("Isolation points (LOTO)"))
@@ -282,12 +289,13 @@ class WorkPanel(CrewSection, QScrollArea):
         self.tests.clear()
         for t in tests:
             values = " ".join(
-                f"{_(GAS_LABELS[g])} {v:g}"
+                f"{_(GAS_LABELS[g])} {decimal(v, current_language())}"
                 for g, v in zip(Gas, (t.o2, t.lel, t.co, t.h2s), strict=True)
                 if v is not None
             )
             ok = "✔" if t.within_limits else "⛔"
-            self.tests.addItem(f"{ok} {show_moment(t.taken_at)} — {values} — {t.instrument}")
+            where = f" — {t.place}" if t.place else ""
+            self.tests.addItem(f"{ok} {show_moment(t.taken_at)}{where} — {values} — {t.instrument}")
 
     def run(self, write: Callable[[Session], object]) -> bool:
         """One write; a refusal shows every reason and keeps what was typed."""
@@ -354,6 +362,7 @@ class WorkPanel(CrewSection, QScrollArea):
         fields = GasTestFields(
             taken_at=self.taken_at.value(),
             values={g: edit.text() for g, edit in self.gas.items()},
+            place=self.place.text(),
             measured_by_id=self.measured_by.value(),
             instrument=self.instrument.text(),
         )

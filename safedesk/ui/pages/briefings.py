@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import aliased
 
 from safedesk.db.briefings import delete_briefing, latest_clock_briefings
-from safedesk.db.engine import Database
+from safedesk.db.engine import Database, casefold
 from safedesk.db.models import Briefing, Employee, Position, Unit
 from safedesk.domain.collation import search_text
 from safedesk.domain.due import DUE_SOON_DAYS
@@ -136,7 +136,10 @@ class BriefingsPage(TablePage):
             found.append(
                 or_(
                     Employee.search_text.contains(text, autoescape=True),
-                    Briefing.topic.contains(self.search.text().strip(), autoescape=True),
+                    # Case-blind on both engines (PostgreSQL's LIKE minds case).
+                    casefold(Briefing.topic).contains(
+                        self.search.text().strip().casefold(), autoescape=True
+                    ),
                 )
             )
         kind = self.kind_filter.currentData()

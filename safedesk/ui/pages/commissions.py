@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog
 from sqlalchemy import ColumnElement, func, or_, select
 
 from safedesk.db.check_commissions import delete_commission
+from safedesk.db.engine import casefold
 from safedesk.db.models import CheckCommission, CommissionMember, Employee
 from safedesk.domain.collation import search_text
 from safedesk.errors import SafeDeskError
@@ -55,8 +56,11 @@ class CommissionsPage(TablePage):
             found.append(
                 or_(
                     Employee.search_text.contains(search_text(typed), autoescape=True),
-                    CheckCommission.name.contains(typed, autoescape=True),
-                    CheckCommission.order_no.contains(typed, autoescape=True),
+                    # Case-blind on both engines (PostgreSQL's LIKE minds case).
+                    casefold(CheckCommission.name).contains(typed.casefold(), autoescape=True),
+                    casefold(CheckCommission.order_no).contains(
+                        typed.casefold(), autoescape=True
+                    ),
                 )
             )
         return found

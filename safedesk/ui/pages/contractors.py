@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import aliased
 
 from safedesk.db.contractors import delete_contractor
+from safedesk.db.engine import casefold
 from safedesk.db.models import Contractor, ContractorWorker
 from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _, format_date
@@ -71,7 +72,8 @@ class ContractorsPage(TablePage):
         if typed:
             found.append(
                 or_(
-                    Contractor.name.icontains(typed, autoescape=True),
+                    # Not icontains: SQLite's lower() leaves Cyrillic alone.
+                    casefold(Contractor.name).contains(typed.casefold(), autoescape=True),
                     Contractor.bin.startswith(typed, autoescape=True),
                     Contractor.contract_no == typed,
                 )

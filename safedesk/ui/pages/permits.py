@@ -85,6 +85,7 @@ class PermitsPage(TablePage):
         self.journal_action = self.action(_("Print journal…"), self.print_journal)
         self.export_action = self.action(_("Export to Excel…"), self.export_xlsx)
         self.delete_action = self.action(_("Delete draft"), self.delete_current)
+        self.rules_action = self.action(_("Permit rules…"), self.edit_rules)
 
     def build_filters(self) -> None:
         self.type_filter = QComboBox()
@@ -143,7 +144,7 @@ class PermitsPage(TablePage):
                 show=show_state,
                 width=16,
             ),
-            Column(N_("No."), Permit.number, sort=Permit.year * 100000 + Permit.seq, width=13),
+            Column(N_("No."), Permit.number, sort=(Permit.year, Permit.seq), width=13),
             Column(N_("Type"), Permit.type, show=show_label(PERMIT_TYPE_LABELS), width=16),
             Column(N_("Unit"), localized_name(Unit.name_kk, Unit.name_ru), width=18),
             Column(N_("Place"), Permit.location, width=20),
@@ -218,6 +219,12 @@ class PermitsPage(TablePage):
         from safedesk.ui.dialogs.permit import PermitDialog
 
         return PermitDialog(self.db, row_id, self)
+
+    def edit_rules(self) -> None:
+        """The gas limits, role separation and number pattern the permits are judged by."""
+        from safedesk.ui.dialogs.permit_reference import PermitReferenceDialog
+
+        PermitReferenceDialog(self.db, self).exec()
 
     def copy_current(self) -> None:
         from safedesk.ui.dialogs.permit import PermitDialog

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import aliased
 
-from safedesk.db.engine import Database
+from safedesk.db.engine import Database, casefold
 from safedesk.db.models import Employee, SafetyDay, SafetyDayAttendance, Unit
 from safedesk.db.safety_days import delete_safety_day
 from safedesk.domain.safety_days import SAFETY_DAY_KIND_LABELS, SafetyDayKind
@@ -83,7 +83,8 @@ class SafetyDaysPage(TablePage):
         found: list[ColumnElement[bool]] = [SafetyDay.deleted_at.is_(None)]
         typed = self.search.text().strip()
         if typed:
-            found.append(SafetyDay.topic.icontains(typed, autoescape=True))
+            # Not icontains: SQLite's lower() leaves Cyrillic alone.
+            found.append(casefold(SafetyDay.topic).contains(typed.casefold(), autoescape=True))
         kind = self.kind_filter.currentData()
         if kind is not None:
             found.append(SafetyDay.kind == kind)

@@ -30,6 +30,7 @@ from safedesk.ui.widgets.flow_layout import FlowLayout
 from safedesk.ui.widgets.page import Page
 
 FILTER_DELAY_MS = 150
+FIT_ROWS = 40  # rows read to fit the columns' widths
 
 
 class TablePage(Page):
@@ -77,9 +78,15 @@ class TablePage(Page):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 
+        self._counting = 0  # the latest count asked for; older answers are dropped
         self.model = self.make_model()
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        column, order = (
+            self.model.sort_state()
+            if isinstance(self.model, SelectTableModel)
+            else (0, Qt.SortOrder.AscendingOrder)
+        )
+        self.table.horizontalHeader().setSortIndicator(column, order)
         self._size_columns()
         self._update_count()
 
@@ -157,12 +164,33 @@ class TablePage(Page):
             self.open_record(int(value))
 
     def _update_count(self) -> None:
-        n = self.model.total()
+        """Show how many rows match: at once when they are all loaded, else counted
+        in the background, so a register of a million rows never waits for its COUNT."""
+        self._counting += 1
+        if not isinstance(self.model, SelectTableModel) or not self.model.canFetchMore():
+            self._show_count(self.model.rowCount(QModelIndex()))
+            return
+        from safedesk.ui.workers import run_in_background
+
+        asked, query = self._counting, self.model.count_query()
+        self.count_label.setText(_("Counting…"))
+
+        def done(n: object) -> None:
+            if asked == self._counting:
+                self._show_count(int(n))  # type: ignore[call-overload]
+
+        run_in_background(
+            lambda: self.model.count_of(query), done, lambda _e: None, owner=self.count_label
+        )
+
+    def _show_count(self, n: int) -> None:
         self.count_label.setText(ngettext("{n} record", "{n} records", n).format(n=n))
 
     def _size_columns(self) -> None:
         # Fit what the first batch shows, within bounds: long names are not cut at once,
         # and one very long cell does not push every other column off the screen.
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(FIT_ROWS)  # the rows on screen, not the batch
         self.table.resizeColumnsToContents()
         average = self.table.fontMetrics().averageCharWidth()
         for i, column in enumerate(self.model.columns):

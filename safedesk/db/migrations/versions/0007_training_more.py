@@ -107,7 +107,8 @@ def upgrade() -> None:
     sa.Column('electrical_group', sa.Integer(), nullable=True),
     sa.Column('arrived_on', sa.Date(), nullable=True),
     sa.Column('left_on', sa.Date(), nullable=True),
-    sa.Column('sort_name', sa.String(length=400), nullable=False),
+    # Compared by code point on both engines (see safedesk.db.types.SortKey).
+    sa.Column('sort_name', sa.String(length=400).with_variant(sa.String(length=400, collation='C'), 'postgresql'), nullable=False),
     sa.Column('search_text', sa.String(length=400), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
