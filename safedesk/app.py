@@ -11,11 +11,17 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from safedesk.errors import SafeDeskError
-from safedesk.i18n import _
+from safedesk.i18n import N_, _
 
 if TYPE_CHECKING:
     from safedesk.db.engine import Database
     from safedesk.ui.main_window import MainWindow
+
+
+SERVER_FALLBACK = N_(
+    "SafeDesk opened the database file on this computer instead. "
+    "To try the server again, use File → Connect to server…"
+)
 
 
 def application() -> Any:
@@ -60,8 +66,13 @@ def build_window(db: Database, ask_organisation: bool = True) -> MainWindow:
     return MainWindow(db)
 
 
-def attach_database(window: MainWindow, db_arg: str | None) -> bool:
-    """Open the database into a window already on screen; False (and a message) if not."""
+def attach_database(window: MainWindow, db_arg: str | None, fallback: bool = False) -> bool:
+    """Open the database into a window already on screen; False (and a message) if not.
+
+    `fallback`: the server remembered from File → Connect to server… cannot be reached
+    (no network, a password the keyring lost): say so and open the file on this computer,
+    so the user can work and connect again from the menu instead of facing a closed app.
+    """
     from PySide6.QtWidgets import QMessageBox
 
     from safedesk.ui.dialogs import database_tools as tools
@@ -69,6 +80,11 @@ def attach_database(window: MainWindow, db_arg: str | None) -> bool:
     try:
         db = tools.open_for_window(window, db_arg)  # the writer's lock, or read-only
     except SafeDeskError as e:
+        if fallback:
+            QMessageBox.warning(
+                window, _("SafeDesk"), "\n\n".join((e.message(), _(SERVER_FALLBACK)))
+            )
+            return attach_database(window, None)
         QMessageBox.critical(window, _("SafeDesk"), e.message())
         window.close()
         return False
@@ -155,9 +171,10 @@ def run_window(db_arg: str | None, language: str, explicit_language: bool = Fals
     window.show()
     from safedesk.server_login import database_at_start
 
-    db_arg = database_at_start(db_arg)  # the server chosen in File → Connect to server…
+    chosen = database_at_start(db_arg)  # the server chosen in File → Connect to server…
+    remembered = chosen is not None and chosen != db_arg
     opened: list[bool] = []
-    QTimer.singleShot(0, lambda: opened.append(attach_database(window, db_arg)))
+    QTimer.singleShot(0, lambda: opened.append(attach_database(window, chosen, remembered)))
     code = int(app.exec())
     close_database(window)
     return code if all(opened) else 1

@@ -4,9 +4,12 @@
 Permits whose work is over are closed (a few cancelled, a few left open past their end:
 overdue on purpose); those around today are active, suspended or issued; those ahead are
 drafts. A handful of permits around today is always there, whatever the size, so every
-state shows even in a small demo. Each has the roles its type requires (different
-people), a crew, hazards, measures and PPE lines, isolation points with locks, gas tests
-where the type needs them, shifts and every step stamped. Bulk inserts.
+state shows even in a small demo; one of them is gas-hazardous work going on today,
+so its printed permit shows the gas readings of the shift. Each has the roles its type
+requires (different people, each with the electrical-safety group the type's rules ask
+of the role), a crew, hazards, measures and PPE lines, isolation points with locks, gas
+tests where the type needs them (each where it was taken), shifts and every step
+stamped. Bulk inserts.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from itertools import accumulate
 from typing import Any
 
@@ -34,6 +38,7 @@ from safedesk.db.models import (
 )
 from safedesk.demo.context import KAZAKHSTAN, DemoContext, DemoEmployee, DemoPlan
 from safedesk.domain.permits import (
+    CREW,
     DEFAULT_NUMBER_PATTERN,
     Action,
     MeasureKind,
@@ -45,15 +50,16 @@ from safedesk.domain.permits import (
 
 PER_EMPLOYEE_YEAR = 0.35
 ROWS_PER_PERMIT = 17  # with its roles, crew, lines, steps and shift: for the progress bar
-# Days from today of the permits always made, and the state each is in: one running,
-# one stopped, one past its end and still open, one for tomorrow, two being drafted.
-CURRENT = (
-    (-3, PermitState.ACTIVE),
-    (0, PermitState.ACTIVE),
-    (0, PermitState.SUSPENDED),
-    (1, PermitState.ISSUED),
-    (2, PermitState.DRAFT),
-    (5, PermitState.DRAFT),
+# Days from today of the permits always made, the state each is in and, for some, the
+# type: one past its end and still open, one running (work in a gas hazard, with its gas
+# readings), one stopped, electrical work issued for tomorrow, two being drafted.
+CURRENT: tuple[tuple[int, PermitState, PermitType | None], ...] = (
+    (-3, PermitState.ACTIVE, None),
+    (0, PermitState.ACTIVE, PermitType.GAS_HAZARDOUS),
+    (0, PermitState.SUSPENDED, None),
+    (1, PermitState.ISSUED, PermitType.ELECTRICAL),
+    (2, PermitState.DRAFT, None),
+    (5, PermitState.DRAFT, None),
 )
 # Roles a type's rules do not require, and how often a permit names them anyway.
 OPTIONAL_ROLES = {Role.RESPONSIBLE_MANAGER: 0.5, Role.OBSERVER: 0.1}
@@ -100,6 +106,18 @@ PPE = (
     "Диэлектрлік қолғап / Диэлектрические перчатки",
 )
 POINTS = ("Рубильник Р-", "Задвижка З-", "Автомат QF")
+# Where the air is measured: the first reading at the way in, before anyone enters; the
+# later ones where the people work.
+GAS_PLACES = {
+    PermitType.CONFINED_SPACE: (
+        "Люк Л-1",
+        ("Отстойник О-2, у дна", "Отстойник О-2, верх", "Колодец К-3, у дна"),
+    ),
+    PermitType.GAS_HAZARDOUS: (
+        "ГРП-1, у входа",
+        ("ГРП-1, у задвижки З-3", "Колодец К-3, у дна", "Ёмкость Е-2, верх"),
+    ),
+}
 REASONS = ("Найзағай / Гроза", "Жел 15 м/с / Ветер 15 м/с", "Газ анықталды / Загазованность")
 OVERRIDE = "Куәлік қағаз түрінде тексерілді / Удостоверение проверено на бумаге"
 
@@ -151,6 +169,17 @@ FROM_TO = {
 }
 
 
+# Which of a permit's people takes each role; people[5:] are the crew.
+ROLE_SEAT = {
+    Role.ISSUER: 0,
+    Role.RESPONSIBLE_MANAGER: 1,
+    Role.SUPERVISOR: 2,
+    Role.ADMITTER: 3,
+    Role.OBSERVER: 4,
+}
+CREW_SEAT, MAX_CREW = 5, 3
+
+
 class _Rows:
     """The rows of every permit table, with the next id of each."""
 
@@ -180,11 +209,16 @@ class _Rows:
 
 
 class _Staff:
-    """Who may be named on a permit: chiefs issue and lead, anyone may do the work."""
+    """Who may be named on a permit: chiefs issue and lead, anyone may do the work; on
+    work whose rules ask for electrical-safety groups, people holding them."""
 
     def __init__(self, employees: list[DemoEmployee]) -> None:
         self.chiefs = [e for e in employees if e.key_staff]
         self.pool = self.chiefs + [e for e in employees if not e.key_staff]
+        # Everyone holding group g or higher, by g: electrical staff for electrical work.
+        self.grouped = {
+            g: [e for e in self.pool if (e.electrical_group or 0) >= g] for g in range(1, 6)
+        }
 
     def people(self, rng: random.Random, day: dt.date) -> list[DemoEmployee]:
         """Up to eight different people employed on `day`, two chiefs first."""
@@ -197,6 +231,31 @@ class _Staff:
                 taken.add(e.id)
                 if len(chosen) == 8:
                     break
+        return chosen
+
+    def qualified(
+        self, rng: random.Random, day: dt.date, groups: Sequence[int | None]
+    ) -> list[DemoEmployee]:
+        """Different people employed on `day`, one per seat, each holding the seat's group.
+
+        A seat nobody free holds the group for (a tiny demo) gets anyone employed.
+        """
+        chosen: list[DemoEmployee] = []
+        taken: set[int] = set()
+        for group in groups:
+            person = None
+            for pool in (self.grouped[group] if group else self.pool, self.pool):
+                for _attempt in range(40):
+                    e = rng.choice(pool) if pool else None
+                    if e is not None and e.id not in taken and e.active_on(day):
+                        person = e
+                        break
+                if person is not None:
+                    break
+            if person is None:
+                break
+            chosen.append(person)
+            taken.add(person.id)
         return chosen
 
 
@@ -214,6 +273,23 @@ class _Kinds:
         }
         default = [Role.ISSUER.value, Role.SUPERVISOR.value, Role.ADMITTER.value]
         self.required = {k: set(rules.get(k.value) or default) for k in self.kinds}
+        groups = {
+            str(code): {str(k): int(v) for k, v in (needed or {}).items()}
+            for code, needed in ctx.writer.rows(
+                select(PermitTypeRule.code, PermitTypeRule.electrical_groups)
+            )
+        }
+        # The group each seat of a permit of the type needs (ROLE_SEAT, then the crew).
+        self.seats: dict[PermitType, list[int | None]] = {}
+        for k in self.kinds:
+            needed = groups.get(k.value) or {}
+            if needed:
+                by_seat = {seat: needed.get(role.value) for role, seat in ROLE_SEAT.items()}
+                self.seats[k] = [by_seat.get(i) for i in range(CREW_SEAT)]
+                self.seats[k] += [needed.get(CREW)] * MAX_CREW
+        self.groups: dict[PermitType, Mapping[str, int]] = {
+            k: groups.get(k.value) or {} for k in self.kinds
+        }
 
     def draw(self, rng: random.Random) -> PermitType:
         return rng.choices(self.kinds, cum_weights=self.cum)[0]
@@ -228,16 +304,6 @@ class _Kinds:
         ]
 
 
-# Which of a permit's people takes each role; people[5:] are the crew.
-ROLE_SEAT = {
-    Role.ISSUER: 0,
-    Role.RESPONSIBLE_MANAGER: 1,
-    Role.SUPERVISOR: 2,
-    Role.ADMITTER: 3,
-    Role.OBSERVER: 4,
-}
-
-
 def _permit(
     rows: _Rows,
     ctx: DemoContext,
@@ -247,10 +313,10 @@ def _permit(
     pattern: str,
     people: list[DemoEmployee],
     kinds: _Kinds,
+    kind: PermitType,
     forced: PermitState | None = None,
 ) -> None:
     now = dt.datetime.combine(ctx.plan.today, dt.time(12), tzinfo=KAZAKHSTAN)
-    kind = kinds.draw(rng)
     if forced is None:
         start = _moment(day, rng.choice((8, 8, 9, 13)))
         end = start + dt.timedelta(hours=rng.choice((4, 8, 8, 32, 56)))
@@ -293,7 +359,16 @@ def _permit(
             "note": "",
         },
     )
+    groups = kinds.groups[kind]
     for role in kinds.roles(rng, kind):
+        person = people[ROLE_SEAT[role]]
+        needed = groups.get(role.value)
+        if (
+            needed
+            and (person.electrical_group or 0) < needed
+            and role.value not in kinds.required[kind]
+        ):
+            continue  # nobody free holds the group: a role the rules do not ask for is left out
         rows.add(
             PermitRole,
             {
@@ -304,7 +379,7 @@ def _permit(
             },
         )
     admitted = moments.get(Action.ACTIVATE)
-    for person in people[5 : 5 + rng.randint(1, 3)]:
+    for person in people[CREW_SEAT : CREW_SEAT + rng.randint(1, MAX_CREW)]:
         rows.add(
             PermitCrewMember,
             {
@@ -349,7 +424,11 @@ def _permit(
             },
         )
     if kind in GAS_TYPES and admitted is not None:
-        for minutes in (15, -120) if rng.random() < 0.5 else (15,):
+        # Before anyone goes in, at the way in; for some (always for the work going on
+        # now) again two hours into the shift, where the people work.
+        entry, inside = GAS_PLACES[kind]
+        again = forced is PermitState.ACTIVE or rng.random() < 0.5
+        for minutes in (15, -120) if again else (15,):
             taken = admitted - dt.timedelta(minutes=minutes)
             if taken > now:
                 continue
@@ -358,7 +437,7 @@ def _permit(
                 {
                     "permit_id": pid,
                     "taken_at": taken,
-                    "place": "",
+                    "place": entry if minutes > 0 else rng.choice(inside),
                     "o2": round(rng.uniform(20.3, 20.9), 1),
                     "lel": round(rng.uniform(0, 3), 1),
                     "co": round(rng.uniform(0, 8), 1),
@@ -425,13 +504,17 @@ def add_permits(ctx: DemoContext, rng: random.Random) -> None:
     planned: list[tuple[dt.date, PermitState | None]] = [
         (first + dt.timedelta(days=rng.randrange(span)), None) for _ in range(permit_count(plan))
     ]
-    planned += [(plan.today + dt.timedelta(days=n), state) for n, state in CURRENT]
+    planned += [(plan.today + dt.timedelta(days=n), state) for n, state, _kind in CURRENT]
     planned.sort(key=lambda p: (p[0], p[1] is not None))  # numbered in date order
+    forced_kinds = {(plan.today + dt.timedelta(days=n), s): k for n, s, k in CURRENT if k}
     rows, seq = _Rows(ctx), defaultdict[int, int](int)
     for day, forced in planned:
-        people = staff.people(rng, day)
+        kind = forced_kinds.get((day, forced)) if forced else None
+        kind = kind or kinds.draw(rng)
+        seats = kinds.seats.get(kind)
+        people = staff.qualified(rng, day, seats) if seats else staff.people(rng, day)
         if len(people) >= 6:
-            _permit(rows, ctx, rng, day, seq, str(pattern), people, kinds, forced)
+            _permit(rows, ctx, rng, day, seq, str(pattern), people, kinds, kind, forced)
     for model in (
         Permit,
         PermitRole,

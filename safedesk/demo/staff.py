@@ -30,6 +30,10 @@ DISMISSED_SHARE = 0.03
 FIRST_KEY_POSTS = ("director", "ohs_chief")  # a demo of two people still has both
 KEY_STAFF_BORN = (dt.date(1962, 1, 1), dt.date(1988, 12, 31))
 DAY = dt.timedelta(days=1)
+# Heads of the electrical shop hold the groups their posts need though the same post
+# elsewhere needs none: a head of an electrical shop issues permits (group V), its
+# foreman supervises and admits (group IV).
+UNIT_GROUPS = {("elec", "shop_head"): 5, ("elec", "foreman"): 4}
 
 
 def key_posts() -> list[tuple[str, str]]:
@@ -74,8 +78,10 @@ def _employment(
     return random_day(rng, max(earliest, start), today), None
 
 
-def _electrical_group(rng: random.Random, spec: PositionSpec) -> int | None:
+def _electrical_group(rng: random.Random, spec: PositionSpec, unit: str) -> int | None:
     """What the job needs, one above for some; a few other workers hold group II."""
+    if (unit, spec.key) in UNIT_GROUPS:
+        return UNIT_GROUPS[(unit, spec.key)]
     if spec.electrical_group is not None:
         return spec.electrical_group if rng.random() < 0.7 else min(5, spec.electrical_group + 1)
     if spec.category == PositionCategory.WORKER and rng.random() < 0.05:
@@ -128,7 +134,7 @@ def add_employees(ctx: DemoContext, rng: random.Random) -> None:
                 position_key=position,
                 hire_date=hire,
                 dismissal_date=dismissal,
-                electrical_group=_electrical_group(rng, spec),
+                electrical_group=_electrical_group(rng, spec, unit),
                 key_staff=key,
             )
         )

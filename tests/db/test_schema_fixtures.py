@@ -20,6 +20,7 @@ from safedesk.db.check import check_database
 from safedesk.db.engine import open_database
 from safedesk.db.migrate import prepare
 from safedesk.db.schema import HEAD, REVISIONS, SchemaState, schema_state
+from safedesk.db.text_search import is_search_index
 
 pytestmark = pytest.mark.sqlite_only("migrates .db files of earlier releases")
 
@@ -36,6 +37,9 @@ def rows_of(path: Path) -> dict[str, dict[int, dict[str, Any]]]:
                 "SELECT name FROM sqlite_master WHERE type = 'table' "
                 "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
             )
+            # The trigram search indexes (migration 0012) are derived from the rows;
+            # some of their shadow tables have no rowid.
+            if not is_search_index(r[0])
         ]
         found: dict[str, dict[int, dict[str, Any]]] = {}
         for table in tables:

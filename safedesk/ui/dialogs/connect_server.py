@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 REQUIRED = N_("This field is required.")
 NO_KEYRING = N_(
     "Connected. This computer has no password keyring, so the password was not kept: "
-    "you will be asked for it again."
+    "at the next start enter it again in File → Connect to server…"
 )
 
 

@@ -25,6 +25,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+# The window copies SQLite files; a server's data is backed up where it lives.
+ON_A_SERVER = N_(
+    "This database is on a PostgreSQL server: its backups are made on the server "
+    "(pg_dump) by whoever runs it. Back up now and Restore work with a database file."
+)
+
+
 def _ask(parent: QWidget | None, text: str) -> bool:
     answer = QMessageBox.question(
         parent,
@@ -143,7 +150,10 @@ def back_up_now(window: MainWindow, chosen: str | None = None) -> Path | None:
     from safedesk.settings import backup_folder_for
 
     db = window.db
-    if db is None or db.path is None:
+    if db is None:
+        return None
+    if db.path is None:
+        show_problem(window, DatabaseProblem(ON_A_SERVER))
         return None
     folder = backup_folder_for(db.path)
     suggested = folder / backup_name(db.path, "manual")
@@ -179,7 +189,10 @@ def restore_from_file(window: MainWindow, chosen: str | None = None) -> bool:
     from safedesk.settings import backup_folder_for
 
     db = window.db
-    if db is None or db.path is None:
+    if db is None:
+        return False
+    if db.path is None:
+        show_problem(window, DatabaseProblem(ON_A_SERVER))
         return False
     if db.read_only:
         problem = DatabaseProblem(

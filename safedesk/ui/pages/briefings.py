@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,12 +19,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import aliased
 
-from safedesk.db.briefings import delete_briefing, latest_clock_briefings
-from safedesk.db.engine import Database, casefold
+from safedesk.db.briefings import delete_briefing
+from safedesk.db.engine import Database
 from safedesk.db.models import Briefing, Employee, Position, Unit
-from safedesk.domain.collation import search_text
+from safedesk.db.text_search import matches, person_matches
 from safedesk.domain.due import DUE_SOON_DAYS
-from safedesk.domain.training import BRIEFING_KIND_LABELS, BriefingKind
+from safedesk.domain.training import BRIEFING_KIND_LABELS, CLOCK_KINDS, BriefingKind
 from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _, format_date
 from safedesk.ui.choices import fill_units
@@ -70,6 +71,26 @@ class JournalChoice(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+
+def _latest_of_people_at_work() -> Any:
+    """The id of each person's latest primary or repeated briefing, for the people not
+    dismissed: one seek per person on ix_briefings_employee_held (as
+    safedesk.db.briefings.latest_clock_briefings, which ranks every briefing)."""
+    person, line = aliased(Employee), aliased(Briefing)
+    latest = (
+        select(line.id)
+        .where(
+            line.employee_id == person.id,
+            line.deleted_at.is_(None),
+            line.kind.in_([k.value for k in CLOCK_KINDS]),
+        )
+        .order_by(line.held_on.desc(), line.id.desc())
+        .limit(1)
+        .correlate(person)
+        .scalar_subquery()
+    )
+    return select(latest).where(person.deleted_at.is_(None), person.dismissal_date.is_(None))
 
 
 class BriefingsPage(TablePage):
@@ -131,15 +152,14 @@ class BriefingsPage(TablePage):
 
     def conditions(self) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = [Briefing.deleted_at.is_(None)]
-        text = search_text(self.search.text().strip())
-        if text:
+        typed = self.search.text().strip()
+        if typed:
+            # The person through the employee_id index, the topic through its trigram
+            # index (safedesk.db.text_search): never a LIKE across the join.
             found.append(
                 or_(
-                    Employee.search_text.contains(text, autoescape=True),
-                    # Case-blind on both engines (PostgreSQL's LIKE minds case).
-                    casefold(Briefing.topic).contains(
-                        self.search.text().strip().casefold(), autoescape=True
-                    ),
+                    person_matches(Briefing.employee_id, typed),
+                    matches(self.db, [Briefing.topic], typed),
                 )
             )
         kind = self.kind_filter.currentData()
@@ -152,7 +172,7 @@ class BriefingsPage(TablePage):
         if self.due_only.isChecked():
             today = dt.date.today()
             found += [
-                Briefing.id.in_(latest_clock_briefings()),  # type: ignore[arg-type]
+                Briefing.id.in_(_latest_of_people_at_work()),
                 Briefing.next_due <= today + dt.timedelta(days=DUE_SOON_DAYS),
                 Employee.dismissal_date.is_(None),
             ]

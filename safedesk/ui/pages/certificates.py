@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, case, func, or_, select
 from safedesk.db.certificates import delete_certificate, kinds, latest_certificates
 from safedesk.db.engine import Database
 from safedesk.db.models import Certificate, CertificateKind, Contractor, ContractorWorker, Employee
+from safedesk.db.text_search import person_matches, refers_to_match
 from safedesk.domain.collation import search_text
 from safedesk.domain.due import DUE_SOON_DAYS
 from safedesk.errors import SafeDeskError
@@ -130,8 +131,10 @@ class CertificatesPage(TablePage):
         if text:
             found.append(
                 or_(
-                    Employee.search_text.contains(text, autoescape=True),
-                    ContractorWorker.search_text.contains(text, autoescape=True),
+                    person_matches(Certificate.employee_id, typed),
+                    refers_to_match(
+                        Certificate.contractor_worker_id, ContractorWorker.search_text, typed
+                    ),
                     Certificate.number == typed,
                 )
             )

@@ -16,7 +16,7 @@ from safedesk.db.engine import Database
 from safedesk.db.knowledge_checks import latest_results
 from safedesk.db.models import CheckResult, CheckSession, Employee, Position, Unit
 from safedesk.db.question_bank import import_questions
-from safedesk.domain.collation import search_text
+from safedesk.db.text_search import person_matches
 from safedesk.domain.due import DUE_SOON_DAYS
 from safedesk.domain.training import CHECK_KIND_LABELS, CHECK_OUTCOME_LABELS
 from safedesk.errors import SafeDeskError
@@ -106,8 +106,12 @@ class KnowledgeChecksPage(TablePage):
         if typed:
             found.append(
                 or_(
-                    Employee.search_text.contains(search_text(typed), autoescape=True),
-                    CheckSession.number == typed,
+                    person_matches(CheckResult.employee_id, typed),
+                    # The protocol's rows through the session_id index: an OR across
+                    # the join would walk every result.
+                    CheckResult.session_id.in_(
+                        select(CheckSession.id).where(CheckSession.number == typed)
+                    ),
                     CheckResult.certificate_no == typed,
                 )
             )

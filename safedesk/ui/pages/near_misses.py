@@ -8,6 +8,7 @@ from sqlalchemy.orm import aliased
 
 from safedesk.db.engine import Database
 from safedesk.db.models import Employee, NearMiss, Unit
+from safedesk.db.text_search import matches
 from safedesk.domain.incidents import (
     ACTION_STATUS_LABELS,
     ANONYMOUS,
@@ -91,10 +92,7 @@ class NearMissesPage(TablePage):
         found: list[ColumnElement[bool]] = [NearMiss.deleted_at.is_(None)]
         text = self.search.text().strip()
         if text:
-            found.append(
-                NearMiss.description.icontains(text, autoescape=True)
-                | NearMiss.place.icontains(text, autoescape=True)
-            )
+            found.append(matches(self.db, [NearMiss.description, NearMiss.place], text))
         if self.category_filter.currentData() is not None:
             found.append(NearMiss.category == self.category_filter.currentData())
         if self.status_filter.currentData() is not None:

@@ -8,6 +8,7 @@ from sqlalchemy.orm import aliased
 
 from safedesk.db.engine import Database
 from safedesk.db.models import Employee, Observation, Unit
+from safedesk.db.text_search import matches
 from safedesk.domain.incidents import ACTION_STATUS_LABELS
 from safedesk.i18n import N_, _, format_date
 from safedesk.ui.dialogs.observation import ObservationDialog
@@ -77,10 +78,7 @@ class ObservationsPage(TablePage):
         found: list[ColumnElement[bool]] = [Observation.deleted_at.is_(None)]
         text = self.search.text().strip()
         if text:
-            found.append(
-                Observation.area.icontains(text, autoescape=True)
-                | Observation.action.icontains(text, autoescape=True)
-            )
+            found.append(matches(self.db, [Observation.area, Observation.action], text))
         return found
 
     def record_dialog(self, row_id: int | None) -> QDialog:

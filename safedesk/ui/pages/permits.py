@@ -16,6 +16,7 @@ from sqlalchemy.orm import aliased
 
 from safedesk.db.engine import Database
 from safedesk.db.models import Employee, Permit, PermitCrewMember, PermitRole, Unit
+from safedesk.db.text_search import matches
 from safedesk.db.types import utcnow
 from safedesk.domain.accidents import KAZAKHSTAN
 from safedesk.domain.permits import (
@@ -169,13 +170,7 @@ class PermitsPage(TablePage):
         found: list[ColumnElement[bool]] = [Permit.deleted_at.is_(None)]
         text = self.search.text().strip()
         if text:
-            found.append(
-                or_(
-                    Permit.number.icontains(text, autoescape=True),
-                    Permit.location.icontains(text, autoescape=True),
-                    Permit.work.icontains(text, autoescape=True),
-                )
-            )
+            found.append(matches(self.db, [Permit.number, Permit.location, Permit.work], text))
         if self.type_filter.currentData() is not None:
             found.append(Permit.type == self.type_filter.currentData())
         state = self.state_filter.currentData()

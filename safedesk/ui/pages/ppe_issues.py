@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, or_, select
 
 from safedesk.db.engine import Database
 from safedesk.db.models import Employee, PpeIssue, PpeItem
+from safedesk.db.text_search import person_matches, refers_to_match
 from safedesk.domain.collation import search_text
 from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _, format_date
@@ -85,8 +86,8 @@ class PpeIssuesPage(TablePage):
         if text:
             found.append(
                 or_(
-                    Employee.search_text.contains(text, autoescape=True),
-                    PpeItem.search_text.contains(text, autoescape=True),
+                    person_matches(PpeIssue.employee_id, text),
+                    refers_to_match(PpeIssue.item_id, PpeItem.search_text, text),
                 )
             )
         unit_id = self.unit_filter.currentData()

@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, or_, select
 
 from safedesk.db.engine import casefold
 from safedesk.db.models import Employee, MilkIssue, PpeItem, ProtectiveEquipment
+from safedesk.db.text_search import person_matches
 from safedesk.domain.collation import search_text
 from safedesk.domain.ppe_provisions import MILK_FORM_LABELS, MilkForm, litres
 from safedesk.errors import SafeDeskError
@@ -90,7 +91,7 @@ class MilkPage(TablePage):
         found: list[ColumnElement[bool]] = [MilkIssue.deleted_at.is_(None)]
         text = search_text(self.search.text().strip())
         if text:
-            found.append(Employee.search_text.contains(text, autoescape=True))
+            found.append(person_matches(MilkIssue.employee_id, text))
         return found + _in_unit(self, self.unit_filter, Employee.unit_id)
 
     def record_dialog(self, row_id: int | None) -> QDialog | None:

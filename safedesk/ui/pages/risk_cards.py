@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog
 from sqlalchemy import ColumnElement, or_, select
 
 from safedesk.db.models import Employee, FiveSAudit, SlamCard, Unit
-from safedesk.domain.collation import search_text
+from safedesk.db.text_search import matches, person_matches
 from safedesk.i18n import N_, _, format_date
 from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.pages.employees import localized_name
@@ -53,9 +53,8 @@ class SlamPage(TablePage):
         if text:
             found.append(
                 or_(
-                    Employee.search_text.contains(search_text(text), autoescape=True),
-                    SlamCard.task.contains(text, autoescape=True),
-                    SlamCard.place.contains(text, autoescape=True),
+                    person_matches(SlamCard.worker_id, text),
+                    matches(self.db, [SlamCard.task, SlamCard.place], text),
                 )
             )
         return found
@@ -96,8 +95,8 @@ class FiveSPage(TablePage):
         if text:
             found.append(
                 or_(
-                    Employee.search_text.contains(search_text(text), autoescape=True),
-                    FiveSAudit.area.contains(text, autoescape=True),
+                    person_matches(FiveSAudit.auditor_id, text),
+                    matches(self.db, [FiveSAudit.area], text),
                 )
             )
         return found

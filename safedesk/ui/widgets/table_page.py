@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from sqlalchemy import ColumnElement
 from safedesk.db.engine import Database
 from safedesk.i18n import _, ngettext
 from safedesk.ui.models import ROW_ID_ROLE, SelectTableModel
+from safedesk.ui.widgets.action_bar import ActionBar
 from safedesk.ui.widgets.flow_layout import FlowLayout
 from safedesk.ui.widgets.page import Page
 
@@ -38,8 +38,7 @@ class TablePage(Page):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(db, parent)
-        self.toolbar = QToolBar()
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar = ActionBar()  # wraps onto a second row: no action hidden behind »
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
@@ -167,21 +166,29 @@ class TablePage(Page):
         """Show how many rows match: at once when they are all loaded, else counted
         in the background, so a register of a million rows never waits for its COUNT."""
         self._counting += 1
-        if not isinstance(self.model, SelectTableModel) or not self.model.canFetchMore():
+        # A model that reads its rows as the view scrolls counts them in the background:
+        # a SelectTableModel by its COUNT query, any other by its `count_job()`, a
+        # function that a worker thread may run.
+        count_job = getattr(self.model, "count_job", None)
+        lazy = isinstance(self.model, SelectTableModel) or callable(count_job)
+        if not lazy or not self.model.canFetchMore():
             self._show_count(self.model.rowCount(QModelIndex()))
             return
         from safedesk.ui.workers import run_in_background
 
-        asked, query = self._counting, self.model.count_query()
+        asked = self._counting
+        if isinstance(self.model, SelectTableModel):
+            query, model = self.model.count_query(), self.model
+            job = lambda: model.count_of(query)  # noqa: E731
+        else:
+            job = count_job()
         self.count_label.setText(_("Counting…"))
 
         def done(n: object) -> None:
             if asked == self._counting:
                 self._show_count(int(n))  # type: ignore[call-overload]
 
-        run_in_background(
-            lambda: self.model.count_of(query), done, lambda _e: None, owner=self.count_label
-        )
+        run_in_background(job, done, lambda _e: None, owner=self.count_label)
 
     def _show_count(self, n: int) -> None:
         self.count_label.setText(ngettext("{n} record", "{n} records", n).format(n=n))
