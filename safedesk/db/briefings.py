@@ -5,18 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from safedesk.db.due import DUE_TODAY, Day, DueSource, count_sources, list_sources
+from safedesk.db.due import Day, DueSource, SqlDue
 from safedesk.db.models import Briefing, Employee
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
 from safedesk.db.training_norms import norm
 from safedesk.db.types import utcnow
-from safedesk.domain.due import DueCounts, DueItem
+from safedesk.domain.due import DueItem
 from safedesk.domain.people import full_name
 from safedesk.domain.training import (
     BRIEFING_KIND_LABELS,
@@ -287,18 +286,7 @@ def _due_item(row: Any) -> DueItem:
     )
 
 
-@cache
-def _prepared_sources() -> list[DueSource]:
-    """The sources built once, for any day (DUE_TODAY)."""
-    return due_sources(DUE_TODAY)
-
-
-def due_counts(session: Session, today: dt.date) -> DueCounts:
-    return count_sources(session, _prepared_sources(), today)
-
-
-def due_items(
-    session: Session, today: dt.date, limit: int | None = None, counts: DueCounts | None = None
-) -> list[DueItem]:
-    """Repeated briefings overdue or due within DUE_SOON_DAYS, one per person at work."""
-    return list_sources(session, _prepared_sources(), today, limit, counts)
+# Repeated briefings overdue or due within DUE_SOON_DAYS, one per person at work.
+_DUE = SqlDue(due_sources)
+due_counts = _DUE.counts
+due_items = _DUE.items

@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from safedesk.db.due import DUE_TODAY, Day, DueSource, count_sources, list_sources
+from safedesk.db.due import Day, DueSource, SqlDue
 from safedesk.db.models import Certificate, CertificateKind, ContractorWorker, Employee
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
 from safedesk.db.types import utcnow
 from safedesk.domain.certificates import certificate_complaints, default_valid_to
-from safedesk.domain.due import DueCounts, DueItem
+from safedesk.domain.due import DueItem
 from safedesk.domain.people import full_name
 from safedesk.errors import Problem
 from safedesk.i18n import N_
@@ -274,19 +273,8 @@ def _due_item(row: Any) -> DueItem:
     return DueItem("certificates", row.record_id, CERTIFICATE_DUE, who, row.due)
 
 
-@cache
-def _prepared_sources() -> list[DueSource]:
-    """The sources built once, for any day (DUE_TODAY)."""
-    return due_sources(DUE_TODAY)
-
-
-def due_counts(session: Session, today: dt.date) -> DueCounts:
-    return count_sources(session, _prepared_sources(), today)
-
-
-def due_items(
-    session: Session, today: dt.date, limit: int | None = None, counts: DueCounts | None = None
-) -> list[DueItem]:
-    """Certificates expired or expiring within DUE_SOON_DAYS and not yet renewed, one per
-    holder and kind, of employees at work and of contractors' workers still on the site."""
-    return list_sources(session, _prepared_sources(), today, limit, counts)
+# Certificates expired or expiring within DUE_SOON_DAYS and not yet renewed, one per
+# holder and kind, of employees at work and of contractors' workers still on the site.
+_DUE = SqlDue(due_sources)
+due_counts = _DUE.counts
+due_items = _DUE.items

@@ -9,18 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
-from safedesk.db.due import DUE_TODAY, Day, DueSource, count_sources, list_sources
+from safedesk.db.due import Day, DueSource, SqlDue
 from safedesk.db.models import ContractorBriefing, ContractorCheck, ContractorWorker, Employee
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
 from safedesk.db.training_norms import norm, norms
 from safedesk.db.types import utcnow
-from safedesk.domain.due import DueCounts, DueItem
+from safedesk.domain.due import DueItem
 from safedesk.domain.people import full_name
 from safedesk.domain.training import (
     BRIEFING_KIND_LABELS,
@@ -290,18 +289,7 @@ def _item(what: str) -> Callable[[Any], DueItem]:
     return make
 
 
-@cache
-def _prepared_sources() -> list[DueSource]:
-    """The sources built once, for any day (DUE_TODAY)."""
-    return due_sources(DUE_TODAY)
-
-
-def due_counts(session: Session, today: dt.date) -> DueCounts:
-    return count_sources(session, _prepared_sources(), today)
-
-
-def due_items(
-    session: Session, today: dt.date, limit: int | None = None, counts: DueCounts | None = None
-) -> list[DueItem]:
-    """Contractors' workers on the site whose check or repeated briefing expires soon."""
-    return list_sources(session, _prepared_sources(), today, limit, counts)
+# Contractors' workers on the site whose check or repeated briefing expires soon.
+_DUE = SqlDue(due_sources)
+due_counts = _DUE.counts
+due_items = _DUE.items

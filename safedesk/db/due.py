@@ -234,6 +234,33 @@ def count_items(items: Iterable[DueItem], today: dt.date) -> DueCounts:
     return counts
 
 
+class SqlDue:
+    """`due_counts` and `due_items` of a register whose deadlines are `DueSource` queries.
+
+    The sources are built on first use and kept (building them costs milliseconds a
+    call); the day is a parameter (DUE_TODAY), so one set serves every day.
+    """
+
+    def __init__(self, build: Callable[[Day], list[DueSource]]) -> None:
+        self._build = build
+
+    @cached_property
+    def sources(self) -> list[DueSource]:
+        return self._build(DUE_TODAY)
+
+    def counts(self, session: Session, today: dt.date) -> DueCounts:
+        return count_sources(session, self.sources, today)
+
+    def items(
+        self,
+        session: Session,
+        today: dt.date,
+        limit: int | None = None,
+        counts: DueCounts | None = None,
+    ) -> list[DueItem]:
+        return list_sources(session, self.sources, today, limit, counts)
+
+
 def _providers() -> list[Any]:
     return [importlib.import_module(path) for path in PROVIDERS]
 

@@ -7,14 +7,13 @@ The queries here are what other registers ask before admitting a person to work
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from typing import Any
 
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from safedesk.db.briefings import active_filter
-from safedesk.db.due import DUE_TODAY, Day, DueSource, count_sources, list_sources
+from safedesk.db.due import Day, DueSource, SqlDue
 from safedesk.db.models import (
     CheckResult,
     CheckSession,
@@ -24,7 +23,7 @@ from safedesk.db.models import (
 )
 from safedesk.db.responsible import appointments_in_force
 from safedesk.db.training_norms import norms
-from safedesk.domain.due import DueCounts, DueItem
+from safedesk.domain.due import DueItem
 from safedesk.domain.people import full_name
 from safedesk.domain.training import CheckOutcome, check_period_months
 from safedesk.i18n import N_
@@ -181,18 +180,7 @@ def _due_item(row: Any) -> DueItem:
     )
 
 
-@cache
-def _prepared_sources() -> list[DueSource]:
-    """The sources built once, for any day (DUE_TODAY)."""
-    return due_sources(DUE_TODAY)
-
-
-def due_counts(session: Session, today: dt.date) -> DueCounts:
-    return count_sources(session, _prepared_sources(), today)
-
-
-def due_items(
-    session: Session, today: dt.date, limit: int | None = None, counts: DueCounts | None = None
-) -> list[DueItem]:
-    """Checks expired or expiring within DUE_SOON_DAYS, one per person at work."""
-    return list_sources(session, _prepared_sources(), today, limit, counts)
+# Checks expired or expiring within DUE_SOON_DAYS, one per person at work.
+_DUE = SqlDue(due_sources)
+due_counts = _DUE.counts
+due_items = _DUE.items

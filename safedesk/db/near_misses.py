@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safedesk.db.due import DUE_TODAY, Day, DueSource, count_sources, list_sources
+from safedesk.db.due import Day, DueSource, SqlDue
 from safedesk.db.models import Employee, NearMiss, Unit
 from safedesk.db.risk_link import mark_risk_row_for_review, risk_row_complaints
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
 from safedesk.db.types import utcnow
 from safedesk.domain.accidents import local_date
-from safedesk.domain.due import DueCounts, DueItem
+from safedesk.domain.due import DueItem
 from safedesk.domain.incidents import ActionStatus, action_complaints, near_miss_complaints
 from safedesk.domain.people import Complaint, short_name
 from safedesk.i18n import N_
@@ -166,18 +165,7 @@ def _due_item(row: Any) -> DueItem:
     return DueItem(REGISTER, row.record_id, ACTION_DUE, who, row.due)
 
 
-@cache
-def _prepared_sources() -> list[DueSource]:
-    """The sources built once, for any day (DUE_TODAY)."""
-    return due_sources(DUE_TODAY)
-
-
-def due_counts(session: Session, today: dt.date) -> DueCounts:
-    return count_sources(session, _prepared_sources(), today)
-
-
-def due_items(
-    session: Session, today: dt.date, limit: int | None = None, counts: DueCounts | None = None
-) -> list[DueItem]:
-    """Corrective actions not closed, overdue or due within DUE_SOON_DAYS."""
-    return list_sources(session, _prepared_sources(), today, limit, counts)
+# Corrective actions not closed, overdue or due within DUE_SOON_DAYS.
+_DUE = SqlDue(due_sources)
+due_counts = _DUE.counts
+due_items = _DUE.items

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safedesk.db.due import DUE_TODAY, Day, DueSource, count_sources, list_sources
+from safedesk.db.due import Day, DueSource, SqlDue
 from safedesk.db.models import Employee, PpeItem, ProtectiveEquipment, ProtectiveTest, Unit
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
 from safedesk.db.types import utcnow
-from safedesk.domain.due import DueCounts, DueItem
+from safedesk.domain.due import DueItem
 from safedesk.domain.ppe_provisions import equipment_complaints, next_test
 from safedesk.errors import Problem
 from safedesk.i18n import N_, pick
@@ -159,18 +158,7 @@ def _due_item(row: Any) -> DueItem:
     return DueItem(REGISTER, row.record_id, WHAT_TEST, who, row.due)
 
 
-@cache
-def _prepared_sources() -> list[DueSource]:
-    """The sources built once, for any day (DUE_TODAY)."""
-    return due_sources(DUE_TODAY)
-
-
-def due_counts(session: Session, today: dt.date) -> DueCounts:
-    return count_sources(session, _prepared_sources(), today)
-
-
-def due_items(
-    session: Session, today: dt.date, limit: int | None = None, counts: DueCounts | None = None
-) -> list[DueItem]:
-    """Tests overdue or due within 30 days."""
-    return list_sources(session, _prepared_sources(), today, limit, counts)
+# Tests overdue or due within 30 days.
+_DUE = SqlDue(due_sources)
+due_counts = _DUE.counts
+due_items = _DUE.items

@@ -10,13 +10,12 @@ Other registers call `mark_for_review` (a near miss or accident on a row) and
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from safedesk.db.due import DUE_TODAY, Day, DueSource, count_sources, list_sources
+from safedesk.db.due import Day, DueSource, SqlDue
 from safedesk.db.models import Employee, RiskAssessment, RiskControl, RiskRow, Unit
 from safedesk.db.risk_fields import (
     AssessmentFields,
@@ -29,7 +28,7 @@ from safedesk.db.risk_fields import (
 from safedesk.db.risk_matrices import current_matrix, matrix_by_id
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
 from safedesk.db.types import utcnow
-from safedesk.domain.due import DueCounts, DueItem
+from safedesk.domain.due import DueItem
 from safedesk.domain.people import full_name
 from safedesk.domain.risk import Matrix
 from safedesk.domain.risk_controls import OPEN_STATUSES, ActionStatus, next_review
@@ -316,18 +315,7 @@ def _action_item(row: Any) -> DueItem:
     return DueItem("risk_controls", row.record_id, ACTION_DUE, who, row.due)
 
 
-@cache
-def _prepared_sources() -> list[DueSource]:
-    """The sources built once, for any day (DUE_TODAY)."""
-    return due_sources(DUE_TODAY)
-
-
-def due_counts(session: Session, today: dt.date) -> DueCounts:
-    return count_sources(session, _prepared_sources(), today)
-
-
-def due_items(
-    session: Session, today: dt.date, limit: int | None = None, counts: DueCounts | None = None
-) -> list[DueItem]:
-    """Reviews of assessments in force and open actions, overdue or due within 30 days."""
-    return list_sources(session, _prepared_sources(), today, limit, counts)
+# Reviews of assessments in force and open actions, overdue or due within 30 days.
+_DUE = SqlDue(due_sources)
+due_counts = _DUE.counts
+due_items = _DUE.items
