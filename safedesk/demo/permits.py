@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from itertools import accumulate
 from typing import Any
 
@@ -37,6 +37,17 @@ from safedesk.db.models import (
     PermitTypeRule,
 )
 from safedesk.demo.context import KAZAKHSTAN, DemoContext, DemoEmployee, DemoPlan
+from safedesk.demo.permit_staff import PermitStaff
+from safedesk.demo.permit_texts import (
+    GAS_PLACES,
+    HAZARDS,
+    MEASURES,
+    OVERRIDE,
+    POINTS,
+    PPE,
+    REASONS,
+    WORK,
+)
 from safedesk.domain.permits import (
     CREW,
     DEFAULT_NUMBER_PATTERN,
@@ -76,50 +87,6 @@ TYPE_WEIGHTS = {
     PermitType.EXCAVATION: 5,
     PermitType.OTHER: 3,
 }
-WORK = {
-    PermitType.HOT_WORK: ("Конвейер құбырын дәнекерлеу / Сварка трубопровода конвейера", "Цех"),
-    PermitType.HEIGHT: ("Шатыр жабынын жөндеу / Ремонт кровли", "Корпус 2, отм. +18"),
-    PermitType.ELECTRICAL: ("ҚТП-6 ажыратқышын ауыстыру / Замена выключателя КТП-6", "КТП-6"),
-    PermitType.CONFINED_SPACE: ("Тұндырғышты тазалау / Очистка отстойника", "Отстойник О-2"),
-    PermitType.GAS_HAZARDOUS: ("Газ құбырындағы жұмыс / Работы на газопроводе", "ГРП-1"),
-    PermitType.LIFTING: ("Жабдықты монтаждау / Монтаж оборудования краном", "Пролёт Б"),
-    PermitType.EXCAVATION: ("Кабель траншеясын қазу / Рытьё траншеи под кабель", "Площадка 3"),
-    PermitType.OTHER: ("Ыдысты сынау / Испытание сосуда", "Компрессорная"),
-}
-HAZARDS = (
-    "Биіктіктен құлау / Падение с высоты",
-    "Электр тогы / Электрический ток",
-    "Улы газдар / Токсичные газы",
-    "Өрт / Пожар",
-    "Құлайтын заттар / Падающие предметы",
-)
-MEASURES = (
-    "Қоршау қою / Установить ограждение",
-    "Желдету / Вентиляция",
-    "Кернеуді ажырату / Снять напряжение",
-    "Өрт сөндіргіш / Огнетушитель у места работ",
-)
-PPE = (
-    "Каска / Каска",
-    "Сақтандыру белдігі / Страховочная привязь",
-    "Противогаз ПШ-1",
-    "Диэлектрлік қолғап / Диэлектрические перчатки",
-)
-POINTS = ("Рубильник Р-", "Задвижка З-", "Автомат QF")
-# Where the air is measured: the first reading at the way in, before anyone enters; the
-# later ones where the people work.
-GAS_PLACES = {
-    PermitType.CONFINED_SPACE: (
-        "Люк Л-1",
-        ("Отстойник О-2, у дна", "Отстойник О-2, верх", "Колодец К-3, у дна"),
-    ),
-    PermitType.GAS_HAZARDOUS: (
-        "ГРП-1, у входа",
-        ("ГРП-1, у задвижки З-3", "Колодец К-3, у дна", "Ёмкость Е-2, верх"),
-    ),
-}
-REASONS = ("Найзағай / Гроза", "Жел 15 м/с / Ветер 15 м/с", "Газ анықталды / Загазованность")
-OVERRIDE = "Куәлік қағаз түрінде тексерілді / Удостоверение проверено на бумаге"
 
 
 def permit_count(plan: DemoPlan) -> int:
@@ -206,57 +173,6 @@ class _Rows:
         self.next[model] += 1
         self.tables[model].append({"id": row_id, **row})
         return row_id
-
-
-class _Staff:
-    """Who may be named on a permit: chiefs issue and lead, anyone may do the work; on
-    work whose rules ask for electrical-safety groups, people holding them."""
-
-    def __init__(self, employees: list[DemoEmployee]) -> None:
-        self.chiefs = [e for e in employees if e.key_staff]
-        self.pool = self.chiefs + [e for e in employees if not e.key_staff]
-        # Everyone holding group g or higher, by g: electrical staff for electrical work.
-        self.grouped = {
-            g: [e for e in self.pool if (e.electrical_group or 0) >= g] for g in range(1, 6)
-        }
-
-    def people(self, rng: random.Random, day: dt.date) -> list[DemoEmployee]:
-        """Up to eight different people employed on `day`, two chiefs first."""
-        chosen: list[DemoEmployee] = []
-        taken: set[int] = set()
-        for _attempt in range(60):
-            e = rng.choice(self.chiefs if len(chosen) < 2 and self.chiefs else self.pool)
-            if e.id not in taken and e.active_on(day):
-                chosen.append(e)
-                taken.add(e.id)
-                if len(chosen) == 8:
-                    break
-        return chosen
-
-    def qualified(
-        self, rng: random.Random, day: dt.date, groups: Sequence[int | None]
-    ) -> list[DemoEmployee]:
-        """Different people employed on `day`, one per seat, each holding the seat's group.
-
-        A seat nobody free holds the group for (a tiny demo) gets anyone employed.
-        """
-        chosen: list[DemoEmployee] = []
-        taken: set[int] = set()
-        for group in groups:
-            person = None
-            for pool in (self.grouped[group] if group else self.pool, self.pool):
-                for _attempt in range(40):
-                    e = rng.choice(pool) if pool else None
-                    if e is not None and e.id not in taken and e.active_on(day):
-                        person = e
-                        break
-                if person is not None:
-                    break
-            if person is None:
-                break
-            chosen.append(person)
-            taken.add(person.id)
-        return chosen
 
 
 class _Kinds:
@@ -495,7 +411,7 @@ def add_permits(ctx: DemoContext, rng: random.Random) -> None:
         ctx.writer.scalar(select(PermitSetting.value).where(PermitSetting.code == "number.pattern"))
         or DEFAULT_NUMBER_PATTERN
     )
-    staff = _Staff(ctx.employees)
+    staff = PermitStaff(ctx.employees)
     if len(staff.pool) < 8:
         return
     kinds = _Kinds(ctx)
