@@ -55,3 +55,34 @@ def test_rows_are_fetched_in_batches(db: Database) -> None:
     assert model.rowCount() == 450
     assert model.total() == 450
     assert model.data(model.index(449, 0)) == "Отдел 00449"
+
+
+def test_each_batch_follows_the_latest_order_and_filter(db: Database) -> None:
+    """The batch query is built once per view and reused for every batch: a new order or
+    filter must replace it, or the rows scrolled into view would come from the old one."""
+    from PySide6.QtCore import Qt
+
+    many_units(db, 250)
+    model = SelectTableModel(
+        db,
+        [Column("Name", Unit.name_ru), Column("Code", Unit.code)],
+        lambda: select().select_from(Unit),
+        Unit.id,
+        batch=100,
+    )
+    model.fetchMore()
+    assert model.data(model.index(199, 0)) == "Отдел 00199"
+
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    model.fetchMore()
+    assert [model.data(model.index(r, 0)) for r in (0, 199)] == ["Отдел 00249", "Отдел 00050"]
+
+    model.set_filters([Unit.code.like("1%")])  # 1, 10–19, 100–199: 111 units
+    model.fetchMore()
+    assert model.rowCount() == 111
+    assert model.data(model.index(110, 0)) == "Отдел 00001"  # still descending
+
+    model.set_sort(0, Qt.SortOrder.AscendingOrder)
+    model.reload()
+    model.fetchMore()
+    assert [model.data(model.index(r, 0)) for r in (0, 110)] == ["Отдел 00001", "Отдел 00199"]
