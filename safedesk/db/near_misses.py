@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safedesk.db.due import Day, DueSource, SqlDue
+from safedesk.db.action_due import open_actions
 from safedesk.db.models import Employee, NearMiss, Unit
 from safedesk.db.risk_link import mark_risk_row_for_review, risk_row_complaints
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
 from safedesk.db.types import utcnow
 from safedesk.domain.accidents import local_date
-from safedesk.domain.due import DueItem
 from safedesk.domain.incidents import ActionStatus, action_complaints, near_miss_complaints
-from safedesk.domain.people import Complaint, short_name
+from safedesk.domain.people import Complaint
 from safedesk.i18n import N_
 
 REGISTER = "near_misses"
@@ -144,28 +141,7 @@ def delete_near_miss(session: Session, near_miss_id: int, version: int | None) -
     update(session, row, {"deleted_at": utcnow()})
 
 
-def due_sources(today: Day) -> list[DueSource]:
-    """Corrective actions not closed, by their deadline."""
-    query = (
-        select(
-            NearMiss.id.label("record_id"),
-            NearMiss.action_due.label("due"),
-            Employee.surname,
-            Employee.name,
-            Employee.patronymic,
-        )
-        .outerjoin(Employee, NearMiss.action_owner_id == Employee.id)
-        .where(NearMiss.deleted_at.is_(None), NearMiss.status != ActionStatus.CLOSED.value)
-    )
-    return [DueSource(REGISTER, query, _due_item)]
-
-
-def _due_item(row: Any) -> DueItem:
-    who = short_name(row.surname, row.name, row.patronymic) if row.surname else ""
-    return DueItem(REGISTER, row.record_id, ACTION_DUE, who, row.due)
-
-
 # Corrective actions not closed, overdue or due within DUE_SOON_DAYS.
-_DUE = SqlDue(due_sources)
+_DUE = open_actions(REGISTER, ACTION_DUE, NearMiss)
 due_counts = _DUE.counts
 due_items = _DUE.items

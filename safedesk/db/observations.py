@@ -8,25 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from safedesk.db.action_due import open_actions
 from safedesk.db.audit import record, snapshot
-from safedesk.db.due import DUE_TODAY, Day, DueSource, count_sources, list_sources
-from safedesk.db.models import Employee, Observation, ObservationCount
+from safedesk.db.models import Observation, ObservationCount
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
 from safedesk.db.types import utcnow
-from safedesk.domain.due import DueCounts, DueItem
 from safedesk.domain.incidents import (
     ActionStatus,
     BehaviourCategory,
     action_complaints,
     observation_complaints,
 )
-from safedesk.domain.people import Complaint, short_name
+from safedesk.domain.people import Complaint
 from safedesk.i18n import N_
 
 REGISTER = "observations"
@@ -138,41 +134,7 @@ def delete_observation(session: Session, observation_id: int, version: int | Non
     update(session, card, {"deleted_at": utcnow()})
 
 
-def due_sources(today: Day) -> list[DueSource]:
-    """Actions of observation cards not closed, by their deadline."""
-    query = (
-        select(
-            Observation.id.label("record_id"),
-            Observation.action_due.label("due"),
-            Employee.surname,
-            Employee.name,
-            Employee.patronymic,
-        )
-        .outerjoin(Employee, Observation.action_owner_id == Employee.id)
-        .where(
-            Observation.deleted_at.is_(None),
-            Observation.status != ActionStatus.CLOSED.value,
-        )
-    )
-    return [DueSource(REGISTER, query, _due_item)]
-
-
-def _due_item(row: Any) -> DueItem:
-    who = short_name(row.surname, row.name, row.patronymic) if row.surname else ""
-    return DueItem(REGISTER, row.record_id, ACTION_DUE, who, row.due)
-
-
-@cache
-def _prepared_sources() -> list[DueSource]:
-    """The sources built once, for any day (DUE_TODAY)."""
-    return due_sources(DUE_TODAY)
-
-
-def due_counts(session: Session, today: dt.date) -> DueCounts:
-    return count_sources(session, _prepared_sources(), today)
-
-
-def due_items(
-    session: Session, today: dt.date, limit: int | None = None, counts: DueCounts | None = None
-) -> list[DueItem]:
-    return list_sources(session, _prepared_sources(), today, limit, counts)
+# Card actions not closed, overdue or due within DUE_SOON_DAYS.
+_DUE = open_actions(REGISTER, ACTION_DUE, Observation)
+due_counts = _DUE.counts
+due_items = _DUE.items
