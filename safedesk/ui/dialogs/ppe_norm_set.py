@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -39,16 +38,12 @@ from safedesk.domain.ppe import Wear, wear_text
 from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _, pick
 from safedesk.ui.dialogs.ppe_reference import NormLineDialog
+from safedesk.ui.widgets.confirm import ask
 from safedesk.ui.widgets.errors import show_problem
 from safedesk.ui.widgets.fields import DateField
 from safedesk.ui.widgets.record_dialog import RecordDialog
 
 ROW_ID = Qt.ItemDataRole.UserRole
-
-
-def ask(parent: QWidget | None, text: str) -> bool:
-    answer = QMessageBox.question(parent, _("Delete"), text)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def wear_shown(wear: str, months: int | None) -> str:

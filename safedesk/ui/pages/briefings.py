@@ -25,13 +25,12 @@ from safedesk.db.models import Briefing, Employee, Position, Unit
 from safedesk.db.text_search import matches, person_matches
 from safedesk.domain.due import DUE_SOON_DAYS
 from safedesk.domain.training import BRIEFING_KIND_LABELS, CLOCK_KINDS, BriefingKind
-from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _, format_date
 from safedesk.ui.choices import fill_units
 from safedesk.ui.dialogs.briefing import BriefingDialog
 from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.pages.employees import localized_name, unit_with_descendants
-from safedesk.ui.widgets.errors import show_error, show_problem
+from safedesk.ui.widgets.errors import show_error
 from safedesk.ui.widgets.fields import DateField
 from safedesk.ui.widgets.table_page import TablePage
 
@@ -181,17 +180,11 @@ class BriefingsPage(TablePage):
     def record_dialog(self, row_id: int | None) -> QDialog:
         return BriefingDialog(self.db, row_id, self)
 
-    def delete_current(self) -> None:
-        row_id = self.current_id()
-        if row_id is None:
-            return
-        try:
-            with self.db.write() as s:
-                delete_briefing(s, row_id, None)
-        except SafeDeskError as e:
-            show_problem(self, e)
-            return
-        self.refresh()
+    def delete_current(self) -> bool:
+        return self.delete_selected(
+            lambda s, row_id: delete_briefing(s, row_id, None),
+            N_("Delete the selected briefing record?"),
+        )
 
     def print_journal(self) -> None:
         choice = JournalChoice(self.db, self)

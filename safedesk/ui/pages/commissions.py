@@ -9,11 +9,9 @@ from safedesk.db.check_commissions import delete_commission
 from safedesk.db.engine import casefold
 from safedesk.db.models import CheckCommission, CommissionMember, Employee
 from safedesk.domain.collation import search_text
-from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _, format_date
 from safedesk.ui.dialogs.commission import CommissionDialog
 from safedesk.ui.models import Column, SelectTableModel
-from safedesk.ui.widgets.errors import show_problem
 from safedesk.ui.widgets.table_page import TablePage
 
 
@@ -58,9 +56,7 @@ class CommissionsPage(TablePage):
                     Employee.search_text.contains(search_text(typed), autoescape=True),
                     # Case-blind on both engines (PostgreSQL's LIKE minds case).
                     casefold(CheckCommission.name).contains(typed.casefold(), autoescape=True),
-                    casefold(CheckCommission.order_no).contains(
-                        typed.casefold(), autoescape=True
-                    ),
+                    casefold(CheckCommission.order_no).contains(typed.casefold(), autoescape=True),
                 )
             )
         return found
@@ -68,14 +64,8 @@ class CommissionsPage(TablePage):
     def record_dialog(self, row_id: int | None) -> QDialog:
         return CommissionDialog(self.db, row_id, self)
 
-    def delete_current(self) -> None:
-        row_id = self.current_id()
-        if row_id is None:
-            return
-        try:
-            with self.db.write() as s:
-                delete_commission(s, row_id, None)
-        except SafeDeskError as e:
-            show_problem(self, e)
-            return
-        self.refresh()
+    def delete_current(self) -> bool:
+        return self.delete_selected(
+            lambda s, row_id: delete_commission(s, row_id, None),
+            N_("Delete the selected commission?"),
+        )

@@ -17,7 +17,6 @@ from safedesk.db.models import (
 )
 from safedesk.domain.collation import search_text
 from safedesk.domain.training import CLOCK_KINDS, BriefingKind, CheckOutcome
-from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _, format_date
 from safedesk.ui.dialogs.certificate import ROMAN
 from safedesk.ui.dialogs.contractor import WorkerDialog, fill_contractors
@@ -26,7 +25,6 @@ from safedesk.ui.dialogs.contractor_training import (
     ContractorCheckDialog,
 )
 from safedesk.ui.models import Column, SelectTableModel
-from safedesk.ui.widgets.errors import show_problem
 from safedesk.ui.widgets.table_page import TablePage
 
 
@@ -163,14 +161,8 @@ class ContractorWorkersPage(TablePage):
     def register_check(self) -> None:
         self._edit(ContractorCheckDialog(self.db, self.current_id(), self))
 
-    def delete_current(self) -> None:
-        row_id = self.current_id()
-        if row_id is None:
-            return
-        try:
-            with self.db.write() as s:
-                delete_worker(s, row_id, None)
-        except SafeDeskError as e:
-            show_problem(self, e)
-            return
-        self.refresh()
+    def delete_current(self) -> bool:
+        return self.delete_selected(
+            lambda s, row_id: delete_worker(s, row_id, None),
+            N_("Delete the selected contractor's worker?"),
+        )

@@ -11,11 +11,9 @@ from sqlalchemy.orm import aliased
 from safedesk.db.contractors import delete_contractor
 from safedesk.db.engine import casefold
 from safedesk.db.models import Contractor, ContractorWorker
-from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _, format_date
 from safedesk.ui.dialogs.contractor import ContractorDialog, WorkerDialog
 from safedesk.ui.models import Column, SelectTableModel
-from safedesk.ui.widgets.errors import show_problem
 from safedesk.ui.widgets.table_page import TablePage
 
 Parent = aliased(Contractor)
@@ -94,14 +92,8 @@ class ContractorsPage(TablePage):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
 
-    def delete_current(self) -> None:
-        row_id = self.current_id()
-        if row_id is None:
-            return
-        try:
-            with self.db.write() as s:
-                delete_contractor(s, row_id, None)
-        except SafeDeskError as e:
-            show_problem(self, e)
-            return
-        self.refresh()
+    def delete_current(self) -> bool:
+        return self.delete_selected(
+            lambda s, row_id: delete_contractor(s, row_id, None),
+            N_("Delete the selected contractor?"),
+        )

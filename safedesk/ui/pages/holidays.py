@@ -10,7 +10,6 @@ from sqlalchemy import ColumnElement, select
 from safedesk.db.holidays import delete_holiday
 from safedesk.db.models import PublicHoliday
 from safedesk.domain.working_days import DAY_KIND_LABELS
-from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _, format_date
 from safedesk.ui.dialogs.accident_deadlines import TITLE as DEADLINES_TITLE
 from safedesk.ui.dialogs.accident_deadlines import AccidentDeadlinesDialog
@@ -18,7 +17,6 @@ from safedesk.ui.dialogs.holiday import HolidayDialog
 from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.pages.employees import localized_name
 from safedesk.ui.pages.incident_columns import show_label
-from safedesk.ui.widgets.errors import show_problem
 from safedesk.ui.widgets.table_page import TablePage
 
 
@@ -85,14 +83,7 @@ class HolidaysPage(TablePage):
         """The accident investigation periods counted by this calendar."""
         AccidentDeadlinesDialog(self.db, self).exec()
 
-    def delete_current(self) -> None:
-        row_id = self.current_id()
-        if row_id is None:
-            return
-        try:
-            with self.db.write() as s:
-                delete_holiday(s, row_id, None)
-        except SafeDeskError as e:
-            show_problem(self, e)
-            return
-        self.refresh()
+    def delete_current(self) -> bool:
+        return self.delete_selected(
+            lambda s, row_id: delete_holiday(s, row_id, None), N_("Delete the selected holiday?")
+        )

@@ -14,12 +14,11 @@ from safedesk.db.engine import Database, casefold
 from safedesk.db.models import Employee, SafetyDay, SafetyDayAttendance, Unit
 from safedesk.db.safety_days import delete_safety_day
 from safedesk.domain.safety_days import SAFETY_DAY_KIND_LABELS, SafetyDayKind
-from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _, format_date
 from safedesk.ui.dialogs.safety_day import SafetyDayDialog
 from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.pages.employees import localized_name
-from safedesk.ui.widgets.errors import show_error, show_problem
+from safedesk.ui.widgets.errors import show_error
 from safedesk.ui.widgets.table_page import TablePage
 
 Leader = aliased(Employee)
@@ -93,17 +92,11 @@ class SafetyDaysPage(TablePage):
     def record_dialog(self, row_id: int | None) -> QDialog:
         return SafetyDayDialog(self.db, row_id, self)
 
-    def delete_current(self) -> None:
-        row_id = self.current_id()
-        if row_id is None:
-            return
-        try:
-            with self.db.write() as s:
-                delete_safety_day(s, row_id, None)
-        except SafeDeskError as e:
-            show_problem(self, e)
-            return
-        self.refresh()
+    def delete_current(self) -> bool:
+        return self.delete_selected(
+            lambda s, row_id: delete_safety_day(s, row_id, None),
+            N_("Delete the selected OHS day?"),
+        )
 
     def print_sheet(self) -> None:
         row_id = self.current_id()

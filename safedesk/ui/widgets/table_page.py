@@ -6,6 +6,7 @@ in from the database as the user scrolls, so every register feels the same and s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
@@ -21,11 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import ColumnElement
+from sqlalchemy.orm import Session
 
 from safedesk.db.engine import Database
+from safedesk.errors import SafeDeskError
 from safedesk.i18n import _, ngettext
 from safedesk.ui.models import ROW_ID_ROLE, SelectTableModel
 from safedesk.ui.widgets.action_bar import ActionBar
+from safedesk.ui.widgets.confirm import ask
+from safedesk.ui.widgets.errors import show_problem
 from safedesk.ui.widgets.flow_layout import FlowLayout
 from safedesk.ui.widgets.page import Page
 
@@ -35,6 +40,7 @@ FIT_ROWS = 40  # rows read to fit the columns' widths
 
 class TablePage(Page):
     search_hint = ""  # message id of the filter box's placeholder
+    confirm: Callable[[QWidget, str], bool] | None = None  # tests answer; None asks the user
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(db, parent)
@@ -140,6 +146,21 @@ class TablePage(Page):
             return None
         value = self.model.data(index, ROW_ID_ROLE)
         return int(value) if value is not None else None
+
+    def delete_selected(self, delete: Callable[[Session, int], object], question: str) -> bool:
+        """Delete the selected record once the user has said yes to `question` (a message
+        id); a refusal by the register's rules is shown and nothing changes."""
+        row_id = self.current_id()
+        if row_id is None or not (self.confirm or ask)(self, _(question)):
+            return False
+        try:
+            with self.db.write() as s:
+                delete(s, row_id)
+        except SafeDeskError as e:
+            show_problem(self, e)
+            return False
+        self.refresh()
+        return True
 
     def open_current(self) -> None:
         row_id = self.current_id()
