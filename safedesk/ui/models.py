@@ -118,15 +118,20 @@ class SelectTableModel(QAbstractTableModel):
 
     def page_query(self, offset: int, limit: int) -> Select[Any]:
         """The exact query of one batch, its values bound; public so that tests can EXPLAIN it."""
-        return self._build_batch_query(offset, limit)
+        return self.batch_query(offset, limit)
 
     def _batch_query(self) -> Select[Any]:
         if self._batches is None:
             batch = bindparam("offset", type_=Integer), bindparam("limit", type_=Integer)
-            self._batches = self._build_batch_query(*batch)
+            self._batches = self.batch_query(*batch)
         return self._batches
 
-    def _build_batch_query(self, offset: Any, limit: Any) -> Select[Any]:
+    def batch_query(self, offset: Any, limit: Any) -> Select[Any]:
+        """The rows `offset` to `offset + limit` in the current order and filters.
+
+        `offset` and `limit` are numbers or bound parameters. A subclass may read a
+        batch another way (the same rows, in the same order) by overriding this.
+        """
         sort_col = self.columns[self._sort_column]
         keys = sort_col.sort if sort_col.sort is not None else sort_col.expr
         descending = self._sort_order == Qt.SortOrder.DescendingOrder

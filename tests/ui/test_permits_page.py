@@ -326,3 +326,71 @@ def test_delete_a_draft_from_the_page(
             )
         ).all()
         assert [e.row_id for e in gone] == [draft]
+
+
+def _log_rows(db: Database, query: object) -> list[tuple[object, ...]]:
+    with db.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(query).all()]  # type: ignore[call-overload]
+
+
+def test_urgency_order_read_by_ranges_is_the_sorted_order(db: Database, qtbot: QtBot) -> None:
+    """The log's default order, read range by range of the (state, planned_end) index,
+    gives the rows and the order of sorting the whole log by urgency: overdue first,
+    closed and cancelled interleaved by their end, ties by id, unknown states last,
+    both ways and batch after batch."""
+    from PySide6.QtCore import Qt
+
+    from safedesk.db.models import PermitRole
+    from safedesk.ui.models import SelectTableModel
+    from safedesk.ui.pages.permits import log_source
+
+    st = staff(db)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    states = ["draft", "issued", "active", "suspended", "closed", "cancelled", "closed"]
+    with db.write() as s:
+        for i in range(60):
+            end = now + dt.timedelta(hours=(i % 9 - 4) * 24)  # past and future, many ties
+            permit = Permit(
+                number=f"НД-{i:03d}",
+                year=2026,
+                seq=i + 1,
+                type=PermitType.HOT_WORK.value,
+                state=states[i % len(states)],
+                unit_id=st.unit_id,
+                location="Цех",
+                work="Сварка" if i % 2 else "Резка",
+                planned_start=end - dt.timedelta(hours=8),
+                planned_end=end,
+                original_end=end,
+            )
+            s.add(permit)
+            s.flush()
+            if i % 3:
+                s.add(
+                    PermitRole(permit_id=permit.id, role="supervisor", employee_id=st.ids["spare"])
+                )
+    with db.engine.begin() as conn:  # states from another version: shown last
+        conn.exec_driver_sql("UPDATE permits SET state = 'aborted' WHERE seq = 5")
+        conn.exec_driver_sql("UPDATE permits SET state = 'zz_legacy' WHERE seq = 6")
+    page = PermitsPage(db)
+    qtbot.addWidget(page)
+    model = page.model
+
+    for text in ("", "с"):
+        page.search.setText(text)
+        page.apply_filters()
+        whole = SelectTableModel(
+            db, model.columns, log_source, Permit.id, filters=page.conditions()
+        )
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            model.set_sort(0, order)
+            whole.set_sort(0, order)
+            expected = _log_rows(db, SelectTableModel.page_query(whole, 0, 1000))
+            assert len(expected) == (60 if not text else 30)
+            assert "UNION ALL" in str(model.page_query(0, 7))
+            batches = [_log_rows(db, model.page_query(n, 7)) for n in range(0, 70, 7)]
+            assert [row for batch in batches for row in batch] == expected
+            if not text and order == Qt.SortOrder.DescendingOrder:
+                with db.session() as s:
+                    unknown = s.scalars(select(Permit.id).where(Permit.seq.in_([5, 6]))).all()
+                assert {row[0] for row in expected[:2]} == set(unknown)

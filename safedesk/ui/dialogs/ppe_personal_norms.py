@@ -27,7 +27,8 @@ from safedesk.db.ppe_catalogue import delete_personal_norm
 from safedesk.domain.accidents import KAZAKHSTAN
 from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _, format_date, pick
-from safedesk.ui.dialogs.ppe_norm_set import LinesTable, ask, button_row, wear_shown
+from safedesk.ui.dialogs.ppe_norm_set import LinesTable, button_row, wear_shown
+from safedesk.ui.widgets.confirm import ask
 from safedesk.ui.widgets.employee_picker import EmployeePicker
 from safedesk.ui.widgets.errors import show_problem
 

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, func
 from safedesk.db.models import Employee
 from safedesk.domain.accidents import KAZAKHSTAN
 from safedesk.i18n import _
+from safedesk.ui.models import Column
 from safedesk.ui.widgets.table_page import TablePage
 
 
@@ -35,6 +36,12 @@ def person_name(person: Any = Employee) -> ColumnElement[str]:
     """'Surname Name' of an (aliased) employee, for a column."""
     name: ColumnElement[str] = func.trim(person.surname + " " + person.name)
     return name
+
+
+def person_column(title: str, person: Any, width: int = 18) -> Column:
+    """A column of an (aliased) employee's name, sorted in the Kazakh alphabetical order
+    (the shown text compared as it is would put Ә, Қ, Ө… after Я)."""
+    return Column(title, person_name(person), sort=person.sort_name, width=width)
 
 
 def newest_first(page: TablePage) -> None:

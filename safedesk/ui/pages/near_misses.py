@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QWidget
-from sqlalchemy import ColumnElement, case, select
+from sqlalchemy import ColumnElement, case, literal, select
 from sqlalchemy.orm import aliased
 
 from safedesk.db.engine import Database
@@ -19,7 +19,13 @@ from safedesk.i18n import N_, _, format_date
 from safedesk.ui.dialogs.near_miss import NearMissDialog
 from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.pages.employees import localized_name
-from safedesk.ui.pages.incident_columns import newest_first, person_name, show_label, show_moment
+from safedesk.ui.pages.incident_columns import (
+    newest_first,
+    person_column,
+    person_name,
+    show_label,
+    show_moment,
+)
 from safedesk.ui.widgets.table_page import TablePage
 
 
@@ -70,9 +76,11 @@ class NearMissesPage(TablePage):
             Column(
                 N_("Reporter"),
                 case((NearMiss.anonymous, anonymous), else_=person_name(reporter)),
+                # anonymous reports first, then the reporters in alphabetical order
+                sort=case((NearMiss.anonymous, literal("")), else_=reporter.sort_name),
                 width=18,
             ),
-            Column(N_("Action owner"), person_name(owner), width=18),
+            person_column(N_("Action owner"), owner),
             Column(N_("Due date"), NearMiss.action_due, show=format_date, width=10),
             Column(N_("Status"), NearMiss.status, show=show_label(ACTION_STATUS_LABELS), width=10),
         ]

@@ -14,7 +14,7 @@ from safedesk.i18n import N_, _, format_date
 from safedesk.ui.dialogs.observation import ObservationDialog
 from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.pages.employees import localized_name
-from safedesk.ui.pages.incident_columns import newest_first, person_name, show_label
+from safedesk.ui.pages.incident_columns import newest_first, person_column, show_label
 from safedesk.ui.widgets.table_page import TablePage
 
 
@@ -49,14 +49,14 @@ class ObservationsPage(TablePage):
             Column(N_("Date"), Observation.observed_on, show=format_date, width=10),
             Column(N_("Unit"), localized_name(Unit.name_kk, Unit.name_ru), width=20),
             Column(N_("Exact place"), Observation.area, width=16),
-            Column(N_("Observer"), person_name(observer), width=18),
+            person_column(N_("Observer"), observer),
             Column(N_("People observed"), Observation.people_observed, align_right=True),
             Column(N_("Safe"), Observation.safe_total, align_right=True),
             Column(N_("At risk"), Observation.at_risk_total, align_right=True),
             Column(N_("At-risk share"), share, show=_percent, align_right=True),
             Column(N_("Conversation"), Observation.conversation_held, show=_yes),
             Column(N_("Action agreed"), Observation.action, width=30),
-            Column(N_("Action owner"), person_name(owner), width=18),
+            person_column(N_("Action owner"), owner),
             Column(N_("Due date"), Observation.action_due, show=format_date, width=10),
             Column(
                 N_("Status"), Observation.status, show=show_label(ACTION_STATUS_LABELS), width=10

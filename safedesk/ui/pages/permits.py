@@ -8,10 +8,25 @@ the officer today are the first rows without touching a filter.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox, QWidget
-from sqlalchemy import ColumnElement, String, and_, case, cast, exists, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    case,
+    cast,
+    exists,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import aliased
 
 from safedesk.db.engine import Database
@@ -30,7 +45,7 @@ from safedesk.i18n import N_, _
 from safedesk.ui.choices import fill_units
 from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.pages.employees import localized_name
-from safedesk.ui.pages.incident_columns import person_name, show_label, show_moment
+from safedesk.ui.pages.incident_columns import person_column, show_label, show_moment
 from safedesk.ui.widgets.employee_picker import EmployeePicker
 from safedesk.ui.widgets.errors import show_problem
 from safedesk.ui.widgets.fields import DateField
@@ -55,10 +70,117 @@ URGENCY = {
     PermitState.CLOSED: 5,
     PermitState.CANCELLED: 5,
 }
+OTHER_URGENCY = 9  # a state this version does not know: last
+URGENCY_COLUMN = 0
 
 
 def overdue_condition(now: dt.datetime) -> ColumnElement[bool]:
     return and_(Permit.state.in_([s.value for s in OPEN_STATES]), Permit.planned_end < now)
+
+
+SUPERVISOR = aliased(Employee)
+SUPERVISOR_ROLE = aliased(PermitRole)
+
+
+def log_source() -> Select[Any]:
+    """The FROM of the log: each permit with its unit and its work supervisor."""
+    return (
+        select()
+        .select_from(Permit)
+        .join(Unit, Permit.unit_id == Unit.id)
+        .outerjoin(
+            SUPERVISOR_ROLE,
+            and_(SUPERVISOR_ROLE.permit_id == Permit.id, SUPERVISOR_ROLE.role == "supervisor"),
+        )
+        .outerjoin(SUPERVISOR, SUPERVISOR_ROLE.employee_id == SUPERVISOR.id)
+    )
+
+
+def urgency_ranges(now: dt.datetime) -> list[tuple[int, ColumnElement[bool]]]:
+    """The rows of each urgency rank, as ranges of the (state, planned_end) index.
+
+    Together they are every permit, each once, with the rank the State column's CASE
+    gives it: one state per range, so that each is read in the order of the index."""
+    ranges = [
+        (0, and_(Permit.state == s.value, Permit.planned_end < now)) for s in sorted(OPEN_STATES)
+    ]
+    for state, rank in URGENCY.items():
+        condition = Permit.state == state.value
+        if state in OPEN_STATES:
+            condition = and_(condition, Permit.planned_end >= now)
+        ranges.append((rank, condition))
+    known = sorted(s.value for s in URGENCY)
+    # Any other state: the gaps between the known ones, still ranges of the index.
+    gaps = [Permit.state < known[0], Permit.state > known[-1]]
+    gaps += [and_(Permit.state > a, Permit.state < b) for a, b in pairwise(known)]
+    ranges.append((OTHER_URGENCY, or_(*gaps)))
+    return ranges
+
+
+class PermitLogModel(SelectTableModel):
+    """The permit log; its urgency order read range by range instead of sorting the log.
+
+    The urgency (overdue first — it depends on the clock —, then the state, then the
+    planned end) is no column an index can hold. But it takes few values, and within
+    each the rows are in (state, planned_end, id) order: the order of an index. So a
+    batch takes the first offset + limit rows of each range (each walked on the index
+    and stopped there) and sorts only those: the same rows in the same order as
+    sorting the whole log, read in a few milliseconds however long the log grows.
+    """
+
+    RANK = "urgency_rank"
+    END = "urgency_end"
+
+    def __init__(
+        self,
+        db: Database,
+        columns: list[Column],
+        source: Callable[[], Select[Any]],
+        ranges: list[tuple[int, ColumnElement[bool]]],
+        filters: list[ColumnElement[bool]],
+    ) -> None:
+        # Kept before the base class loads the first batch.
+        self._log_source, self._ranges, self._log_filters = source, ranges, list(filters)
+        super().__init__(db, columns, source, Permit.id, filters=filters)
+
+    def set_filters(self, conditions: Sequence[ColumnElement[bool]]) -> None:
+        self._log_filters = list(conditions)
+        super().set_filters(conditions)
+
+    def batch_query(self, offset: Any, limit: Any) -> Select[Any]:
+        if self.sort_state()[0] == URGENCY_COLUMN:
+            return self.urgency_query(offset, limit)
+        return super().batch_query(offset, limit)
+
+    def urgency_query(self, offset: Any, limit: Any) -> Select[Any]:
+        """One batch in urgency order: the first rows of each range, then sorted."""
+        descending = self.sort_state()[1] == Qt.SortOrder.DescendingOrder
+
+        def way(key: Any) -> Any:
+            return key.desc() if descending else key.asc()
+
+        shown = [Permit.id, *(c.expr for c in self.columns)]
+        found = self._log_source().where(*self._log_filters)
+        parts = []
+        for rank, condition in self._ranges:
+            part = found.where(condition).with_only_columns(
+                *shown,
+                literal(rank).label(self.RANK),
+                Permit.planned_end.label(self.END),
+                maintain_column_froms=True,
+            )
+            if rank != OTHER_URGENCY:  # states no version writes: none, read on the index
+                part = part.order_by(way(Permit.planned_end), way(Permit.id))
+                part = part.limit(offset + limit)  # no row past these is in the batch
+            parts.append(select(part.subquery()))
+        log = union_all(*parts).subquery("urgency_log")
+        columns = list(log.c)
+        return (
+            select(*columns[: len(shown)])
+            .order_by(way(log.c[self.RANK]), way(log.c[self.END]), way(columns[0]))
+            .offset(offset)
+            .limit(limit)
+        )
 
 
 def show_state(value: object) -> str:
@@ -135,8 +257,6 @@ class PermitsPage(TablePage):
             *((Permit.state == s.value, literal(str(n))) for s, n in URGENCY.items()),
             else_=literal("9"),
         )
-        supervisor = aliased(Employee)
-        role = aliased(PermitRole)
         columns = [
             Column(
                 N_("State"),
@@ -152,19 +272,9 @@ class PermitsPage(TablePage):
             Column(N_("Work"), Permit.work, width=28),
             Column(N_("Planned start"), Permit.planned_start, show=show_moment, width=15),
             Column(N_("Planned end"), Permit.planned_end, show=show_moment, width=15),
-            Column(N_("Work supervisor"), person_name(supervisor), width=18),
+            person_column(N_("Work supervisor"), SUPERVISOR),
         ]
-
-        def source():  # type: ignore[no-untyped-def]
-            return (
-                select()
-                .select_from(Permit)
-                .join(Unit, Permit.unit_id == Unit.id)
-                .outerjoin(role, and_(role.permit_id == Permit.id, role.role == "supervisor"))
-                .outerjoin(supervisor, role.employee_id == supervisor.id)
-            )
-
-        return SelectTableModel(self.db, columns, source, Permit.id, filters=self.conditions())
+        return PermitLogModel(self.db, columns, log_source, urgency_ranges(now), self.conditions())
 
     def conditions(self) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = [Permit.deleted_at.is_(None)]

@@ -95,7 +95,12 @@ class PpeIssuesPage(TablePage):
             from safedesk.db.ppe_due import unit_and_descendants
 
             with self.db.session() as s:
-                found.append(Employee.unit_id.in_(unit_and_descendants(s, unit_id)))
+                units = unit_and_descendants(s, unit_id)
+            # The people's ids, not their unit on the joined row: each issuance is then
+            # kept or passed over on the index it is walked on (issue date, id, person),
+            # and the count reaches the unit's issuances through the people.
+            people = select(Employee.id).where(Employee.unit_id.in_(units))
+            found.append(PpeIssue.employee_id.in_(people))
         if not self.show_closed.isChecked():
             found.append(PpeIssue.closed_on.is_(None))
         return found
@@ -127,7 +132,7 @@ class PpeIssuesPage(TablePage):
 
     def delete_current(self) -> None:
         from safedesk.db.ppe_issues import delete_wrong_issue
-        from safedesk.ui.dialogs.ppe_norm_set import ask
+        from safedesk.ui.widgets.confirm import ask
 
         row_id = self.current_id()
         if row_id is None:

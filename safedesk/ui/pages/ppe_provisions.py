@@ -171,7 +171,7 @@ class ProtectiveEquipmentPage(TablePage):
 
     def retire_current(self) -> None:
         from safedesk.db.ppe_equipment import retire_equipment
-        from safedesk.ui.dialogs.ppe_norm_set import ask
+        from safedesk.ui.widgets.confirm import ask
 
         row_id = self.current_id()
         if row_id is None:

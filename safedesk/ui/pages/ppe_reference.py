@@ -283,7 +283,7 @@ class PpeStockPage(TablePage):
 
     def delete_current(self) -> None:
         from safedesk.db.ppe_stock import delete_receipt
-        from safedesk.ui.dialogs.ppe_norm_set import ask
+        from safedesk.ui.widgets.confirm import ask
 
         row_id = self.current_id()
         if row_id is None:
