@@ -126,7 +126,7 @@ def startup_rows(path: Path, runs: int, label: str) -> list[dict[str, Any]]:
     timed(BARE)
     timed(PLAIN)
     # Interleaved, so that a change of the machine's load falls on every side alike.
-    times: dict[str, list[float]] = {"bare": [], "plain": [], "shown": [], "filled": [], "counted": []}
+    times: dict[str, list[float]] = {k: [] for k in ("bare", "plain", "shown", "filled", "counted")}
     for _ in range(runs):
         times["bare"].append(timed(BARE))
         times["plain"].append(timed(PLAIN))

@@ -112,6 +112,15 @@ def _valid_until(session: Session, employee_id: int, on: dt.date, outcome: Check
     return check_valid_until(on, months) if months else None
 
 
+def protocol_copies(row: CheckSession) -> dict[str, Any]:
+    """What each result keeps of its protocol (for the register's order): see CheckResult."""
+    return {
+        "protocol_no": row.number,
+        "protocol_kind": row.kind,
+        "protocol_signed_on": row.signed_on,
+    }
+
+
 def _delete(session: Session, row: Any) -> None:
     before = snapshot(row)
     session.delete(row)
@@ -137,6 +146,7 @@ def _save_results(session: Session, row: CheckSession, results: list[ResultField
             "certificate_no": r.certificate_no.strip(),
             "note": r.note.strip(),
             "valid_until": _valid_until(session, r.employee_id, row.held_on, r.outcome),
+            **protocol_copies(row),
         }
         if r.employee_id in existing:
             update(session, existing[r.employee_id], values)
@@ -195,6 +205,9 @@ def sign_session(session: Session, session_id: int, version: int | None, on: dt.
             ]
         )
     update(session, row, {"signed_on": on})
+    signed = select(CheckResult).where(CheckResult.session_id == row.id)
+    for r in session.scalars(signed).all():
+        update(session, r, protocol_copies(row))
 
 
 def delete_session(session: Session, session_id: int, version: int | None) -> None:
@@ -226,6 +239,7 @@ def record_test(
         "score": score,
         "test": evidence,
         "valid_until": _valid_until(session, employee_id, row.held_on, outcome),
+        **protocol_copies(row),
     }
     existing = session.scalars(
         select(CheckResult).where(

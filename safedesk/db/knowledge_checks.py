@@ -7,10 +7,13 @@ The queries here are what other registers ask before admitting a person to work
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.selectable import Join
 
 from safedesk.db.briefings import active_filter
 from safedesk.db.due import Day, DueSource, SqlDue
@@ -20,6 +23,7 @@ from safedesk.db.models import (
     Employee,
     Position,
     ResponsibleAppointment,
+    Unit,
 )
 from safedesk.db.responsible import appointments_in_force
 from safedesk.db.training_norms import norms
@@ -132,24 +136,103 @@ def latest_results() -> object:
     return select(ranked.c.result_id).where(ranked.c.n == 1)
 
 
-def _latest_result_of_employee() -> Any:
-    """Correlated scalar subquery: the id of the employee's latest passed result of a
+def _latest_result_of_employee(person: Any = Employee) -> Any:
+    """Correlated scalar subquery: the id of the person's latest passed result of a
     signed protocol (one index seek per person on ix_check_results_employee_checked)."""
     r, protocol = aliased(CheckResult), aliased(CheckSession)
     return (
         select(r.id)
         .join(protocol, r.session_id == protocol.id)
         .where(
-            r.employee_id == Employee.id,
+            r.employee_id == person.id,
             r.outcome == CheckOutcome.PASSED.value,
             protocol.deleted_at.is_(None),
             protocol.signed_on.is_not(None),
         )
         .order_by(r.checked_on.desc(), r.id.desc())
         .limit(1)
-        .correlate(Employee)
+        .correlate(person)
         .scalar_subquery()
     )
+
+
+def latest_results_at_work() -> Select[Any]:
+    """The ids of `latest_results` of the people not dismissed, found person by person.
+
+    One index seek per person (ix_employees_dismissal_date, then
+    ix_check_results_employee_checked) instead of numbering every passed result: the
+    register's "due only" filter reads about one row per person, not the whole table.
+    """
+    person = aliased(Employee)
+    return select(_latest_result_of_employee(person)).where(person.dismissal_date.is_(None))
+
+
+class WalkedFirst(Join):
+    """An inner join whose left side SQLite loops over first (the outer loop).
+
+    SQLite keeps the tables of a `CROSS JOIN` in the order written. A register sorted by
+    a column of the joined person then walks the people in that column's index and
+    looks up each one's rows: the batch stops at its LIMIT instead of sorting every row.
+    Other databases (PostgreSQL) get a plain JOIN and order the tables themselves.
+    """
+
+    inherit_cache = True
+
+
+@compiles(WalkedFirst)
+def _plain_join(join: WalkedFirst, compiler: Any, **kw: Any) -> str:
+    return str(compiler.visit_join(join, **kw))
+
+
+@compiles(WalkedFirst, "sqlite")
+def _cross_join(
+    join: WalkedFirst, compiler: Any, asfrom: bool = False, from_linter: Any = None, **kw: Any
+) -> str:
+    # SQLCompiler.visit_join with CROSS JOIN for JOIN (an inner join to SQLite too).
+    if from_linter:
+        from_linter.edges.update(
+            itertools.product(
+                _original(join.left._from_objects), _original(join.right._from_objects)
+            )
+        )
+    left = join.left._compiler_dispatch(compiler, asfrom=True, from_linter=from_linter, **kw)
+    right = join.right._compiler_dispatch(compiler, asfrom=True, from_linter=from_linter, **kw)
+    assert join.onclause is not None  # an inner join always has its ON
+    on = join.onclause._compiler_dispatch(compiler, from_linter=from_linter, **kw)
+    return f"{left} CROSS JOIN {right} ON {on}"
+
+
+def _original(elements: Any) -> list[Any]:
+    found = []
+    for element in elements:
+        while getattr(element, "_is_clone_of", None) is not None:
+            element = element._is_clone_of
+        found.append(element)
+    return found
+
+
+def register_rows(people_first: bool = False) -> Select[Any]:
+    """The FROM of the knowledge-check register: each result with its protocol, person,
+    unit and position (no columns: the page's table model adds them).
+
+    `people_first`: for an order by a column of the person (name, position, unit) the
+    people are the outer loop on SQLite (WalkedFirst): by name that walks
+    ix_employees_sort_name and each person's results through
+    ix_check_results_employee_checked; by position or unit it still sorts, but reads the
+    results person by person (in the order they were written) rather than protocol by
+    protocol, about four times faster.
+    """
+    results, people = CheckResult.__table__, Employee.__table__
+    rows: Join
+    if people_first:
+        rows = WalkedFirst(people, results, CheckResult.employee_id == Employee.id)
+        rows = rows.join(CheckSession.__table__, CheckResult.session_id == CheckSession.id)
+    else:
+        rows = results.join(CheckSession.__table__, CheckResult.session_id == CheckSession.id)
+        rows = rows.join(people, CheckResult.employee_id == Employee.id)
+    rows = rows.outerjoin(Unit.__table__, Employee.unit_id == Unit.id)
+    rows = rows.outerjoin(Position.__table__, Employee.position_id == Position.id)
+    return select().select_from(rows)
 
 
 def due_sources(today: Day) -> list[DueSource]:

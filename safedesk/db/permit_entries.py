@@ -20,7 +20,13 @@ from safedesk.db.permit_steps import open_shift, pass_gate, role_holder
 from safedesk.db.permits import editable
 from safedesk.db.rows import get_row, insert, refuse, update
 from safedesk.db.types import utcnow
-from safedesk.domain.permit_gas import Gas, GasReading, out_of_limits, reading_complaints
+from safedesk.domain.permit_gas import (
+    Gas,
+    GasReading,
+    out_of_limits,
+    reading_complaints,
+    stored_limits,
+)
 from safedesk.domain.permits import OPEN_STATES, Action, PermitState, Role
 from safedesk.errors import Problem
 from safedesk.i18n import N_
@@ -121,7 +127,10 @@ def add_gas_test(
         found.append(Problem("instrument", N_("Name the gas analyser (model and No.).")))
     refuse(found)
     assert fields.taken_at is not None
-    bad = out_of_limits(GasReading(fields.taken_at, values), gas_limits(session))
+    # The limits in force now judge the reading, and are kept with it: the permit is
+    # reprinted with them after the limits are edited.
+    limits = gas_limits(session)
+    bad = out_of_limits(GasReading(fields.taken_at, values), limits)
     row = PermitGasTest(
         permit_id=permit.id,
         taken_at=fields.taken_at,
@@ -131,6 +140,7 @@ def add_gas_test(
         co=values[Gas.CO],
         h2s=values[Gas.H2S],
         within_limits=not bad,
+        limits=stored_limits(limits),
         measured_by_id=fields.measured_by_id,
         instrument=fields.instrument.strip(),
         created_by=_user(session),

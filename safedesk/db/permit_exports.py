@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from safedesk.db.exports import Kind, Sheet, Value
 from safedesk.db.models import Permit, PermitGasTest, PermitOverride
 from safedesk.db.permit_log import in_period, local, log_rows
+from safedesk.domain.permit_gas import describe_limits, limits_of
 from safedesk.i18n import N_
 
 T, D, N, ID = Kind.TEXT, Kind.DATE, Kind.NUMBER, Kind.IIN
@@ -67,9 +68,9 @@ def permits_sheet(session: Session, start: dt.date, end: dt.date) -> Sheet:
 def gas_tests_sheet(session: Session, start: dt.date, end: dt.date) -> Sheet:
     headers = (
         N_("Permit No."), N_("Date"), N_("Time"), N_("O₂, %"), N_("LEL, %"), N_("CO, ppm"),
-        N_("H₂S, ppm"), N_("Within limits"), N_("Gas analyser"),
+        N_("H₂S, ppm"), N_("Within limits"), N_("Limits applied"), N_("Gas analyser"),
     )  # fmt: skip
-    kinds = (T, D, T, N, N, N, N, T, T)
+    kinds = (T, D, T, N, N, N, N, T, T, T)
     query = (
         select(Permit.number, PermitGasTest)
         .join(Permit, PermitGasTest.permit_id == Permit.id)
@@ -86,6 +87,9 @@ def gas_tests_sheet(session: Session, start: dt.date, end: dt.date) -> Sheet:
             g.co,
             g.h2s,
             "yes" if g.within_limits else "no",
+            # The limits the verdict was reached by (kept with the test), as codes:
+            # the limits in force today may be others.
+            describe_limits(limits_of(g.limits), str),
             g.instrument,
         )
         for number, g in session.execute(query)

@@ -61,6 +61,7 @@ class _Sessions:
         writer, today = self.ctx.writer, self.ctx.plan.today
         ids: dict[tuple[bool, dt.date], int] = {}
         numbers: dict[tuple[bool, dt.date], str] = {}
+        signed: dict[tuple[bool, dt.date], dt.date | None] = {}
         per_year: dict[tuple[bool, int], int] = {}
         rows: list[dict[str, Any]] = []
         first = writer.next_id(CheckSession)
@@ -71,6 +72,7 @@ class _Sessions:
                 first + len(rows),
                 (f"ОО-{day:%y}/{n}" if external else f"{n}-БТ"),
             )
+            signed[key] = None if not external and day > today - 10 * DAY else day
             rows.append(
                 {
                     "id": ids[key],
@@ -80,7 +82,7 @@ class _Sessions:
                     "commission_id": None if external else self.commission_id,
                     "external_body": CENTRE if external else "",
                     "programme": PROGRAMME,
-                    "signed_on": None if not external and day > today - 10 * DAY else day,
+                    "signed_on": signed[key],
                     "note": "",
                 }
             )
@@ -98,6 +100,9 @@ class _Sessions:
                     "session_id": session_id,
                     "employee_id": e.id,
                     "checked_on": day,
+                    "protocol_no": numbers[key],
+                    "protocol_kind": self.kinds[key].value,
+                    "protocol_signed_on": signed[key],
                     "outcome": outcome.value,
                     "certificate_no": f"{numbers[key]}/{counts[session_id]}" if passed else "",
                     "valid_until": check_valid_until(day, months) if passed else None,

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from safedesk.db.models import (
     Permit,
     PermitCrewMember,
+    PermitGasLimit,
     PermitGasTest,
     PermitIsolation,
     PermitLine,
@@ -48,6 +49,7 @@ from safedesk.demo.permit_texts import (
     REASONS,
     WORK,
 )
+from safedesk.domain.permit_gas import Gas, GasLimit, stored_limits
 from safedesk.domain.permits import (
     CREW,
     DEFAULT_NUMBER_PATTERN,
@@ -344,6 +346,21 @@ def _permit(
         # now) again two hours into the shift, where the people work.
         entry, inside = GAS_PLACES[kind]
         again = forced is PermitState.ACTIVE or rng.random() < 0.5
+        # Each test keeps the limits it was judged by, as `add_gas_test` stores them.
+        limits = stored_limits(
+            {
+                Gas(gas): GasLimit(Gas(gas), low, high, low_in, high_in)
+                for gas, low, high, low_in, high_in in ctx.writer.rows(
+                    select(
+                        PermitGasLimit.gas,
+                        PermitGasLimit.low,
+                        PermitGasLimit.high,
+                        PermitGasLimit.low_inclusive,
+                        PermitGasLimit.high_inclusive,
+                    )
+                )
+            }
+        )
         for minutes in (15, -120) if again else (15,):
             taken = admitted - dt.timedelta(minutes=minutes)
             if taken > now:
@@ -361,6 +378,7 @@ def _permit(
                     "within_limits": True,
                     "measured_by_id": people[3].id,
                     "instrument": "Dräger X-am 2500",
+                    "limits": limits,
                 },
             )
     for action in steps:

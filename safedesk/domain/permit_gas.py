@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from safedesk.domain.people import Complaint
 from safedesk.i18n import N_
@@ -77,6 +78,56 @@ class GasLimit:
         if self.low is not None:
             return f"{'≥' if self.low_inclusive else '>'} {number(self.low)}"
         return ""
+
+
+# The limits a test was judged by, as `permit_gas_tests.limits` keeps them (JSON): per gas
+# code, {"low": 19.5, "high": 23.5, "low_inclusive": true, "high_inclusive": true}.
+# Kept beside the readings because the employer may edit the limits later, and a signed
+# permit must print, years on, the limits and the marks of the day of the test.
+StoredLimits = dict[str, dict[str, float | bool | None]]
+
+
+def stored_limits(limits: Mapping[Gas, GasLimit]) -> StoredLimits:
+    """`limits` as a gas test keeps them, in the order of `Gas`."""
+    return {
+        gas.value: {
+            "low": limits[gas].low,
+            "high": limits[gas].high,
+            "low_inclusive": limits[gas].low_inclusive,
+            "high_inclusive": limits[gas].high_inclusive,
+        }
+        for gas in Gas
+        if gas in limits
+    }
+
+
+def limits_of(stored: Mapping[str, Mapping[str, Any]]) -> dict[Gas, GasLimit]:
+    """The limits a gas test keeps (`stored_limits`) as the rules use them."""
+
+    def bound(value: Any) -> float | None:
+        return None if value is None else float(value)
+
+    found: dict[Gas, GasLimit] = {}
+    for gas in Gas:  # the order of Gas, whatever order the JSON came back in
+        item = stored.get(gas.value)
+        if item is not None:
+            found[gas] = GasLimit(
+                gas,
+                bound(item.get("low")),
+                bound(item.get("high")),
+                bool(item.get("low_inclusive", True)),
+                bool(item.get("high_inclusive", True)),
+            )
+    return found
+
+
+def describe_limits(
+    limits: Mapping[Gas, GasLimit],
+    label: Callable[[Gas], str],
+    number: Callable[[float], str] = "{:g}".format,
+) -> str:
+    """'O₂, % 19,5 – 23,5; LEL, % < 10; …': every gas with a limit, `label` naming it."""
+    return "; ".join(f"{label(g)} {limits[g].describe(number)}" for g in Gas if g in limits)
 
 
 @dataclass(frozen=True)

@@ -204,9 +204,12 @@ class PermitGasTest(RegisterRow, Base):
     lel: Mapped[float | None] = mapped_column(default=None)
     co: Mapped[float | None] = mapped_column(default=None)
     h2s: Mapped[float | None] = mapped_column(default=None)
-    within_limits: Mapped[bool] = mapped_column(default=False)  # against the limits of the day
+    within_limits: Mapped[bool] = mapped_column(default=False)  # against `limits`
     measured_by_id: Mapped[int | None] = mapped_column(ForeignKey("employees.id"), default=None)
     instrument: Mapped[str] = mapped_column(String(300), default="")
+    # The limits of the day the readings were judged by (domain.permit_gas.stored_limits):
+    # the limits may be edited later, and a reprinted permit must not change.
+    limits: Mapped[dict[str, dict[str, float | bool | None]]] = mapped_column(JSON)
 
     measured_by: Mapped[Employee | None] = relationship()
 

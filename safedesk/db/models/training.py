@@ -106,6 +106,15 @@ class CheckResult(RegisterRow, Base):
     employee_id: Mapped[int] = mapped_column(ForeignKey("employees.id"))
     # The session's date, kept here for the due queries and the register's order.
     checked_on: Mapped[dt.date] = mapped_column(index=True)
+    # The protocol's number, kind and signing date, kept here (written with the protocol,
+    # safedesk.db.check_sessions) for the register's order: sorted by one of them, the
+    # page walks an index of this table and stops at the batch instead of sorting every
+    # row of every protocol. The page shows the protocol's own values.
+    protocol_no: Mapped[str] = mapped_column(String(50), default="", server_default="", index=True)
+    protocol_kind: Mapped[str] = mapped_column(
+        String(20), default="", server_default="", index=True
+    )
+    protocol_signed_on: Mapped[dt.date | None] = mapped_column(default=None, index=True)
     outcome: Mapped[str] = mapped_column(String(10), index=True)
     certificate_no: Mapped[str] = mapped_column(String(50), default="", index=True)
     valid_until: Mapped[dt.date | None] = mapped_column(default=None, index=True)

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from safedesk.domain.accidents import KAZAKHSTAN
-from safedesk.domain.permit_gas import GAS_LABELS, Gas
+from safedesk.domain.permit_gas import GAS_LABELS, Gas, GasLimit, describe_limits
 from safedesk.domain.permit_reference import basis_in
 from safedesk.domain.permits import (
     ACTION_LABELS,
@@ -28,7 +28,7 @@ from safedesk.domain.permits import (
 from safedesk.forms.pdf import parts
 from safedesk.forms.pdf.grid import GridColumn, both, grid
 from safedesk.forms.pdf.page import DocumentInfo, build_pdf, frame_width, write_pdf
-from safedesk.forms.pdf.permit_data import PermitData, Person, load_permit
+from safedesk.forms.pdf.permit_data import GasLine, PermitData, Person, load_permit
 from safedesk.forms.pdf.styles import Styles, make_styles
 from safedesk.forms.pdf.text import Texts, decimal, markup
 from safedesk.i18n import N_
@@ -50,6 +50,11 @@ ISOLATIONS = N_("5. Isolation (lockout/tagout) points")
 CREW = N_("6. The crew and its targeted briefing")
 GAS = N_("7. Gas tests (limits: {limits})")
 GAS_NO_LIMITS = N_("7. Gas tests")
+GAS_LIMITS_CHANGED = N_(
+    "The gas limits were changed between the tests; each test is judged by the limits "
+    "in force when it was taken:"
+)
+GAS_LIMITS_NOW = N_("Tests still to come are judged by the limits in force now:")
 SHIFTS = N_("8. Daily admission and end of shift")
 EXTENSIONS = N_("9. Extensions")
 CLOSURE = N_("10. Closure")
@@ -243,6 +248,72 @@ def _crew(data: PermitData, t: Texts) -> tuple[list[GridColumn], list[list[str]]
     return columns, rows + _blank_rows(data, len(columns), 2)
 
 
+def _limits_text(limits: dict[Gas, GasLimit], t: Texts) -> str:
+    """'O₂, % 19,5 – 23,5; LEL, % < 10; …' with the labels and decimals of the first language."""
+    first = t.languages[0]
+    return describe_limits(
+        limits, lambda g: t.get(first, GAS_LABELS[g]), lambda v: decimal(v, first)
+    )
+
+
+def _limit_sets(
+    tests: tuple[GasLine, ...],
+) -> list[tuple[dict[Gas, GasLimit], list[tuple[dt.datetime, dt.datetime]]]]:
+    """Each set of limits the tests were judged by, in the order first used, with the
+    runs of consecutive tests (first and last taken) judged by it.
+
+    The limits are edited now and then, so the tests of a permit come in runs; a set
+    that comes back (an edit undone) has a run for each time it was in force.
+    """
+    sets: list[tuple[dict[Gas, GasLimit], list[tuple[dt.datetime, dt.datetime]]]] = []
+    previous: dict[Gas, GasLimit] | None = None
+    for test in tests:
+        runs = next((r for limits, r in sets if limits == test.limits), None)
+        if runs is None:
+            runs = []
+            sets.append((test.limits, runs))
+        if runs and test.limits == previous:
+            runs[-1] = (runs[-1][0], test.taken_at)
+        else:
+            runs.append((test.taken_at, test.taken_at))
+        previous = test.limits
+    return sets
+
+
+def _gas_notes(data: PermitData, t: Texts, s: Styles) -> tuple[str, list[Any]]:
+    """The limits for the title of section 7 ('' for none), and the lines under its table.
+
+    Each test keeps the limits it was judged by. When every test shares one set, the
+    title carries it; when the limits were edited between the tests, each set is listed
+    under the table with the tests it judged. A permit with no tests yet is titled with
+    the limits in force now, which its tests will be judged by; an open permit whose
+    limits were edited since its last test names them under the table.
+    """
+    sets = _limit_sets(data.gas_tests)
+    notes: list[Any] = []
+    if not sets:
+        return _limits_text(data.gas_limits, t), notes
+    if len(sets) == 1:
+        title = _limits_text(sets[0][0], t)
+    else:
+        title = ""
+        notes.append(parts.paragraph(markup(t.joined(GAS_LIMITS_CHANGED)), s.left))
+        for limits, runs in sets:
+            when = ", ".join(
+                moment(first) if first == last else f"{moment(first)} – {moment(last)}"
+                for first, last in runs
+            )
+            line = f"— {when}: {_limits_text(limits, t)}"
+            notes.append(parts.paragraph(markup(line), s.left))
+    still_open = data.state not in (PermitState.CLOSED, PermitState.CANCELLED)
+    if still_open and data.gas_tests[-1].limits != data.gas_limits:
+        # The limits on a line of their own, as above: once, not once per language.
+        notes.append(parts.paragraph(markup(t.joined(GAS_LIMITS_NOW)), s.left))
+        now = _limits_text(data.gas_limits, t)
+        notes.append(parts.paragraph(markup(f"— {now}"), s.left))
+    return title, notes
+
+
 def _gas(data: PermitData, t: Texts) -> tuple[list[GridColumn], list[list[str]]]:
     lang = t.languages[0]
     columns = [
@@ -258,7 +329,7 @@ def _gas(data: PermitData, t: Texts) -> tuple[list[GridColumn], list[list[str]]]
         values = []
         for gas in Gas:
             v = g.values.get(gas)
-            limit = data.gas_limits.get(gas)
+            limit = g.limits.get(gas)  # of the day of the test, not of this print
             bad = v is not None and limit is not None and not limit.allows(v)
             values.append("" if v is None else f"{decimal(v, lang)}{' (!)' if bad else ''}")
         rows.append([moment(g.taken_at), g.place, *values, g.instrument, g.measured_by, ""])
@@ -296,11 +367,14 @@ def _extensions(data: PermitData) -> tuple[list[GridColumn], list[list[str]]]:
     return columns, rows + _blank_rows(data, len(columns), 1)
 
 
-def _section(t: Texts, s: Styles, title: str, table: Any, **values: Any) -> list[Any]:
+def _section(
+    t: Texts, s: Styles, title: str, table: Any, notes: list[Any] | None = None, **values: Any
+) -> list[Any]:
     from reportlab.platypus import KeepTogether
 
     heading = _title(t, s, title, **values)
-    return [KeepTogether([parts.spacer(3), heading, parts.spacer(1), table])]
+    below = [parts.spacer(1), *notes] if notes else []
+    return [KeepTogether([parts.spacer(3), heading, parts.spacer(1), table, *below])]
 
 
 def _closure(data: PermitData, t: Texts, s: Styles, width: float) -> list[Any]:
@@ -346,17 +420,15 @@ def permit_story(data: PermitData, t: Texts) -> list[Any]:
     story += _section(t, s, ISOLATIONS, points)
     columns, rows = _crew(data, t)
     story += _section(t, s, CREW, grid(t, width, columns, rows, size=7, row_padding=6))
-    first = t.languages[0]
-    limits = "; ".join(
-        f"{t.get(first, GAS_LABELS[g])} {data.gas_limits[g].describe(lambda v: decimal(v, first))}"
-        for g in Gas
-        if g in data.gas_limits
-    )
     columns, rows = _gas(data, t)
     if data.gas_required or data.gas_tests:
-        # The title carries the limits the readings were judged by.
+        # The title carries the limits the readings were judged by, when they share one set.
+        limits, notes = _gas_notes(data, t, s)
         table = grid(t, width, columns, rows, size=7, row_padding=6)
-        story += _section(t, s, GAS, table, limits=limits)
+        if limits:
+            story += _section(t, s, GAS, table, notes, limits=limits)
+        else:
+            story += _section(t, s, GAS_NO_LIMITS, table, notes)
     else:
         story += _section(t, s, GAS_NO_LIMITS, _empty(t, s, NOT_REQUIRED))
     columns, rows = _shifts(data)

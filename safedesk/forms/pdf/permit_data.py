@@ -29,7 +29,7 @@ from safedesk.db.permit_reference import gas_limits, type_rules
 from safedesk.db.units import unit_paths
 from safedesk.domain.accidents import KAZAKHSTAN
 from safedesk.domain.people import full_name, short_name
-from safedesk.domain.permit_gas import Gas, GasLimit
+from safedesk.domain.permit_gas import Gas, GasLimit, limits_of
 from safedesk.domain.permits import MeasureKind, PermitState, PermitType, Role
 from safedesk.errors import NotFound, SafeDeskError
 from safedesk.forms.pdf.parts import Letterhead
@@ -74,6 +74,7 @@ class GasLine:
     within_limits: bool
     measured_by: str
     instrument: str
+    limits: dict[Gas, GasLimit]  # kept with the test: those of its day, not of the print
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ class PermitData:
     measures: tuple[str, ...]
     ppe: tuple[str, ...]
     isolations: tuple[IsolationLine, ...]
-    gas_limits: dict[Gas, GasLimit]
+    gas_limits: dict[Gas, GasLimit]  # in force now: tests still to come are judged by them
     gas_tests: tuple[GasLine, ...]
     shifts: tuple[ShiftLine, ...]
     extensions: tuple[ExtensionLine, ...]
@@ -237,6 +238,7 @@ def load_permit(session: Session, permit_id: int) -> PermitData:
                 g.within_limits,
                 short(g.measured_by_id),
                 g.instrument,
+                limits_of(g.limits),
             )
             for g in rows(PermitGasTest, PermitGasTest.taken_at)
         ),

@@ -41,7 +41,7 @@ from safedesk.db.permit_facts import gate_reasons
 from safedesk.db.permit_steps import extend, take_step
 from safedesk.db.permit_work import record_briefing
 from safedesk.db.types import utcnow
-from safedesk.domain.permit_gas import GAS_LABELS, Gas
+from safedesk.domain.permit_gas import GAS_LABELS, Gas, describe_limits, limits_of
 from safedesk.domain.permits import (
     ACTION_LABELS,
     OPEN_STATES,
@@ -287,15 +287,25 @@ class WorkPanel(CrewSection, QScrollArea):
 
     def _show_tests(self, tests: Any) -> None:
         self.tests.clear()
+        lang = current_language()
         for t in tests:
+            # Judged, like the verdict, by the limits kept with the test (those of its day),
+            # not by the limits in force now.
+            limits = limits_of(t.limits)
             values = " ".join(
-                f"{_(GAS_LABELS[g])} {decimal(v, current_language())}"
+                f"{_(GAS_LABELS[g])} {decimal(v, lang)}"
+                + (" (!)" if g in limits and not limits[g].allows(v) else "")
                 for g, v in zip(Gas, (t.o2, t.lel, t.co, t.h2s), strict=True)
                 if v is not None
             )
             ok = "✔" if t.within_limits else "⛔"
             where = f" — {t.place}" if t.place else ""
-            self.tests.addItem(f"{ok} {show_moment(t.taken_at)}{where} — {values} — {t.instrument}")
+            item = QListWidgetItem(
+                f"{ok} {show_moment(t.taken_at)}{where} — {values} — {t.instrument}"
+            )
+            judged = describe_limits(limits, lambda g: _(GAS_LABELS[g]), lambda v: decimal(v, lang))
+            item.setToolTip(_("Judged by the limits: {limits}").format(limits=judged))
+            self.tests.addItem(item)
 
     def run(self, write: Callable[[Session], object]) -> bool:
         """One write; a refusal shows every reason and keeps what was typed."""

@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, or_, select
 
 from safedesk.db.check_sessions import sign_session
 from safedesk.db.engine import Database
-from safedesk.db.knowledge_checks import latest_results
+from safedesk.db.knowledge_checks import latest_results_at_work, register_rows
 from safedesk.db.models import CheckResult, CheckSession, Employee, Position, Unit
 from safedesk.db.question_bank import import_questions
 from safedesk.db.text_search import person_matches
@@ -37,6 +37,10 @@ def _label(labels: Mapping[Any, str]) -> Callable[[Any], str]:
         return _(msgid) if msgid else str(value or "")
 
     return show
+
+
+# Columns of the person (full name, position, unit): see register_rows.
+PERSON_COLUMNS = frozenset({2, 3, 4})
 
 
 def _signed(value: object) -> str:
@@ -75,28 +79,37 @@ class KnowledgeChecksPage(TablePage):
 
     def make_model(self) -> SelectTableModel:
         full = Employee.surname + " " + Employee.name + " " + Employee.patronymic
+        # The protocol's columns are shown from the protocol and sorted by the copies its
+        # results keep (CheckResult.protocol_*), whose indexes give that order.
         columns = [
             Column(N_("Date"), CheckResult.checked_on, show=format_date, width=10),
-            Column(N_("Protocol No."), CheckSession.number, width=10),
+            Column(N_("Protocol No."), CheckSession.number, sort=CheckResult.protocol_no, width=10),
             Column(N_("Full name"), full, sort=Employee.sort_name, width=28),
             Column(N_("Position"), localized_name(Position.name_kk, Position.name_ru), width=20),
             Column(N_("Unit"), localized_name(Unit.name_kk, Unit.name_ru), width=18),
-            Column(N_("Kind"), CheckSession.kind, show=_label(CHECK_KIND_LABELS)),
+            Column(
+                N_("Kind"),
+                CheckSession.kind,
+                sort=CheckResult.protocol_kind,
+                show=_label(CHECK_KIND_LABELS),
+            ),
             Column(N_("Result"), CheckResult.outcome, show=_label(CHECK_OUTCOME_LABELS)),
             Column(N_("Certificate No."), CheckResult.certificate_no, width=10),
             Column(N_("Valid until"), CheckResult.valid_until, show=format_date, width=10),
-            Column(N_("Signed"), CheckSession.signed_on, show=_signed, width=10),
+            Column(
+                N_("Signed"),
+                CheckSession.signed_on,
+                sort=CheckResult.protocol_signed_on,
+                show=_signed,
+                width=10,
+            ),
         ]
 
         def source():  # type: ignore[no-untyped-def]
-            return (
-                select()
-                .select_from(CheckResult)
-                .join(CheckSession, CheckResult.session_id == CheckSession.id)
-                .join(Employee, CheckResult.employee_id == Employee.id)
-                .outerjoin(Unit, Employee.unit_id == Unit.id)
-                .outerjoin(Position, Employee.position_id == Position.id)
-            )
+            # Called for each new order: sorted by the person, the people are walked first.
+            model = getattr(self, "model", None)
+            column = model.sort_state()[0] if isinstance(model, SelectTableModel) else 0
+            return register_rows(people_first=column in PERSON_COLUMNS)
 
         return SelectTableModel(self.db, columns, source, CheckResult.id, filters=self.conditions())
 
@@ -122,7 +135,7 @@ class KnowledgeChecksPage(TablePage):
         if self.due_only.isChecked():
             horizon = dt.date.today() + dt.timedelta(days=DUE_SOON_DAYS)
             found += [
-                CheckResult.id.in_(latest_results()),  # type: ignore[arg-type]
+                CheckResult.id.in_(latest_results_at_work()),
                 CheckResult.valid_until <= horizon,
                 Employee.dismissal_date.is_(None),
             ]
