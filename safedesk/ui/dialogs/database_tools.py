@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from safedesk.db.engine import Database, open_database
 from safedesk.errors import DatabaseProblem, SafeDeskError, render
 from safedesk.i18n import N_, _
+from safedesk.ui.widgets.confirm import ask
 from safedesk.ui.widgets.errors import show_problem
 from safedesk.ui.workers import Progress, run_modal
 
@@ -33,14 +34,7 @@ ON_A_SERVER = N_(
 
 
 def _ask(parent: QWidget | None, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        _("SafeDesk"),
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return bool(answer == QMessageBox.StandardButton.Yes)
+    return ask(parent, text, N_("SafeDesk"))
 
 
 def _open_read_only(path: Path) -> Database:

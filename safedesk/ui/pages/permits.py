@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 from sqlalchemy import (
     ColumnElement,
     Select,
@@ -46,6 +46,7 @@ from safedesk.ui.choices import fill_units
 from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.pages.employees import localized_name
 from safedesk.ui.pages.incident_columns import person_column, show_label, show_moment
+from safedesk.ui.widgets import confirm
 from safedesk.ui.widgets.employee_picker import EmployeePicker
 from safedesk.ui.widgets.errors import show_problem
 from safedesk.ui.widgets.fields import DateField
@@ -193,8 +194,7 @@ def show_state(value: object) -> str:
 
 
 def ask(parent: QWidget, text: str) -> bool:
-    answer = QMessageBox.question(parent, _("Delete draft"), text)
-    return answer == QMessageBox.StandardButton.Yes
+    return confirm.ask(parent, text, N_("Delete draft"))
 
 
 class PermitsPage(TablePage):
