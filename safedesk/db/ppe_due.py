@@ -104,7 +104,9 @@ def unit_and_descendants(session: Session, unit_id: int) -> list[int]:
     return found
 
 
-def _active(today: dt.date, unit_ids: Iterable[int] | None) -> list[object]:
+def at_work(today: Any, unit_ids: Iterable[int] | None) -> list[object]:
+    """The conditions on Employee of the people at work on `today` (a date, or a bound
+    day such as DUE_TODAY), in `unit_ids` when given."""
     conditions: list[object] = [
         Employee.deleted_at.is_(None),
         or_(Employee.dismissal_date.is_(None), Employee.dismissal_date > today),
@@ -123,7 +125,7 @@ def due_list(
     employee_ids: Iterable[int] | None = None,
 ) -> list[DueLine]:
     """Every person's due items on `today`, by unit path, name and item."""
-    active = _active(today, unit_ids)
+    active = at_work(today, unit_ids)
     query = select(Employee).where(*active)  # type: ignore[arg-type]
     if employee_ids is not None:
         query = query.where(Employee.id.in_(list(employee_ids)))
@@ -233,6 +235,94 @@ def proposals(session: Session, unit_id: int, on: dt.date) -> list[DueLine]:
 WEAR_RANK = {Wear.MONTHS: 0, Wear.UNTIL_WORN: 1, Wear.ON_DUTY: 2}  # as merge_entitlements
 
 
+WEAR_KEY = 10_000  # entitled.wear_key: rank * WEAR_KEY + months of the merged line
+
+
+def entitled_and_held(today: Day, horizon: Day, people: Any | None = None) -> tuple[Any, Any]:
+    """The two subqueries of the due lines (`due_sources`, the due page's lines).
+
+    `entitled`: per person at work and item, the entitlement merged from every norm of
+    the position and the personal additions: the largest quantity, the rank of the
+    shortest wear and `wear_key` (rank * WEAR_KEY + the shortest months of that wear,
+    as `merge_entitlements` keeps them). `held`: per person and item, how many stay
+    valid past `horizon` and the earliest replacement falling due by then.
+
+    `people`, a SELECT of employee ids, restricts both inside their subqueries, so that
+    the lines of a page of people read only those people's norms and issuances (through
+    the indexes on employee_id), not the whole enterprise's.
+    """
+    active = at_work(today, None)
+    who: list[Any] = [] if people is None else [Employee.id.in_(people)]
+    by_position = (
+        select(
+            Employee.id.label("employee_id"),
+            PpeNormLine.item_id.label("item_id"),
+            PpeNormLine.quantity.label("quantity"),
+            PpeNormLine.wear.label("wear"),
+            PpeNormLine.wear_months.label("months"),
+        )
+        .join(PpePositionNorm, PpePositionNorm.position_id == Employee.position_id)
+        .join(PpeNormLine, PpeNormLine.norm_set_id == PpePositionNorm.norm_set_id)
+        .join(PpeNormSet, PpeNormSet.id == PpeNormLine.norm_set_id)
+        .where(PpeNormLine.deleted_at.is_(None), PpeNormSet.deleted_at.is_(None), *active, *who)  # type: ignore[arg-type]
+    )
+    personal = (
+        select(
+            PpePersonalNorm.employee_id.label("employee_id"),
+            PpePersonalNorm.item_id.label("item_id"),
+            PpePersonalNorm.quantity.label("quantity"),
+            PpePersonalNorm.wear.label("wear"),
+            PpePersonalNorm.wear_months.label("months"),
+        )
+        .join(Employee, Employee.id == PpePersonalNorm.employee_id)
+        .where(PpePersonalNorm.deleted_at.is_(None), *active, *who)  # type: ignore[arg-type]
+    )
+    lines = union_all(by_position, personal).subquery()
+    line_rank = _rank_of(lines.c.wear)
+    entitled = (
+        select(
+            lines.c.employee_id,
+            lines.c.item_id,
+            func.max(lines.c.quantity).label("quantity"),
+            func.min(line_rank).label("rank"),
+            func.min(line_rank * WEAR_KEY + func.coalesce(lines.c.months, 0)).label("wear_key"),
+        )
+        .group_by(lines.c.employee_id, lines.c.item_id)
+        .subquery()
+    )
+    returned = (
+        select(func.coalesce(func.sum(PpeReturn.quantity), 0))
+        .where(PpeReturn.issue_id == PpeIssue.id, PpeReturn.deleted_at.is_(None))
+        .correlate(PpeIssue)
+        .scalar_subquery()
+    )
+    only: list[Any] = [] if people is None else [PpeIssue.employee_id.in_(people)]
+    in_use = (
+        select(
+            PpeIssue.employee_id.label("employee_id"),
+            PpeIssue.item_id.label("item_id"),
+            (PpeIssue.quantity - returned).label("left"),
+            PpeIssue.due_date.label("due_date"),
+        )
+        .join(Employee, Employee.id == PpeIssue.employee_id)
+        .where(PpeIssue.closed_on.is_(None), PpeIssue.deleted_at.is_(None), *active, *only)  # type: ignore[arg-type]
+        .subquery()
+    )
+    expiring = and_(in_use.c.due_date.is_not(None), in_use.c.due_date <= horizon)
+    held = (
+        select(
+            in_use.c.employee_id,
+            in_use.c.item_id,
+            func.coalesce(func.sum(case((expiring, 0), else_=in_use.c.left)), 0).label("valid"),
+            func.min(case((expiring, in_use.c.due_date))).label("first_due"),
+        )
+        .where(in_use.c.left > 0)
+        .group_by(in_use.c.employee_id, in_use.c.item_id)
+        .subquery()
+    )
+    return entitled, held
+
+
 def due_sources(today: Day, horizon: Day | None = None) -> list[DueSource]:
     """The due list's lines (`due_list`, `need`) worked out by the database.
 
@@ -248,70 +338,7 @@ def due_sources(today: Day, horizon: Day | None = None) -> list[DueSource]:
     """
     if horizon is None:  # a date: DUE_SOON_DAYS ahead (as due_list's default)
         horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
-    active = _active(today, None)
-    by_position = (
-        select(
-            Employee.id.label("employee_id"),
-            PpeNormLine.item_id.label("item_id"),
-            PpeNormLine.quantity.label("quantity"),
-            PpeNormLine.wear.label("wear"),
-        )
-        .join(PpePositionNorm, PpePositionNorm.position_id == Employee.position_id)
-        .join(PpeNormLine, PpeNormLine.norm_set_id == PpePositionNorm.norm_set_id)
-        .join(PpeNormSet, PpeNormSet.id == PpeNormLine.norm_set_id)
-        .where(PpeNormLine.deleted_at.is_(None), PpeNormSet.deleted_at.is_(None), *active)  # type: ignore[arg-type]
-    )
-    personal = (
-        select(
-            PpePersonalNorm.employee_id.label("employee_id"),
-            PpePersonalNorm.item_id.label("item_id"),
-            PpePersonalNorm.quantity.label("quantity"),
-            PpePersonalNorm.wear.label("wear"),
-        )
-        .join(Employee, Employee.id == PpePersonalNorm.employee_id)
-        .where(PpePersonalNorm.deleted_at.is_(None), *active)  # type: ignore[arg-type]
-    )
-    lines = union_all(by_position, personal).subquery()
-    line_rank = _rank_of(lines.c.wear)
-    entitled = (
-        select(
-            lines.c.employee_id,
-            lines.c.item_id,
-            func.max(lines.c.quantity).label("quantity"),
-            func.min(line_rank).label("rank"),
-        )
-        .group_by(lines.c.employee_id, lines.c.item_id)
-        .subquery()
-    )
-    returned = (
-        select(func.coalesce(func.sum(PpeReturn.quantity), 0))
-        .where(PpeReturn.issue_id == PpeIssue.id, PpeReturn.deleted_at.is_(None))
-        .correlate(PpeIssue)
-        .scalar_subquery()
-    )
-    in_use = (
-        select(
-            PpeIssue.employee_id.label("employee_id"),
-            PpeIssue.item_id.label("item_id"),
-            (PpeIssue.quantity - returned).label("left"),
-            PpeIssue.due_date.label("due_date"),
-        )
-        .join(Employee, Employee.id == PpeIssue.employee_id)
-        .where(PpeIssue.closed_on.is_(None), PpeIssue.deleted_at.is_(None), *active)  # type: ignore[arg-type]
-        .subquery()
-    )
-    expiring = and_(in_use.c.due_date.is_not(None), in_use.c.due_date <= horizon)
-    held = (
-        select(
-            in_use.c.employee_id,
-            in_use.c.item_id,
-            func.coalesce(func.sum(case((expiring, 0), else_=in_use.c.left)), 0).label("valid"),
-            func.min(case((expiring, in_use.c.due_date))).label("first_due"),
-        )
-        .where(in_use.c.left > 0)
-        .group_by(in_use.c.employee_id, in_use.c.item_id)
-        .subquery()
-    )
+    entitled, held = entitled_and_held(today, horizon)
     replacement = and_(entitled.c.rank == WEAR_RANK[Wear.MONTHS], held.c.first_due.is_not(None))
     query = (
         select(
@@ -345,8 +372,6 @@ def due_sources(today: Day, horizon: Day | None = None) -> list[DueSource]:
         )
     )
     return [DueSource(REGISTER, query, _due_item)]
-
-
 
 
 def _rank_of(wear: Any) -> Any:

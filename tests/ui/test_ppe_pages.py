@@ -142,3 +142,37 @@ def test_due_list_exports_to_excel(shop_window: tuple[MainWindow, Shop], tmp_pat
     late = next(r for r in rows if r[5] == "Сапоги резиновые шахтёрские" and r[9] is not None)
     assert late[9] == dt.datetime(2024, 5, 6) and late[10] == dt.datetime(2025, 5, 6)
     assert late[11] == "Overdue"
+
+
+def test_unit_filter_of_the_issues_picks_the_people_on_the_index(
+    shop_window: tuple[MainWindow, Shop], db: Database, qtbot: QtBot
+) -> None:
+    """The issues of a unit's people, found while walking the (open, date, id, person)
+    index newest first: no issuance of another unit has its row read, nothing sorted."""
+    from sqlalchemy import select
+
+    from safedesk.db.models import Employee, PpeIssue
+
+    window, shop = shop_window
+    dialog = UnitIssueDialog(db, shop.unit)
+    qtbot.addWidget(dialog)
+    dialog.confirm = lambda _parent, found: bool(found)
+    dialog.confirm_checked()
+    page = window.show_page("ppe_issues")
+    assert isinstance(page, PpeIssuesPage)
+    page.unit_filter.setCurrentIndex(page.unit_filter.findData(shop.unit))
+    page.apply_filters()
+    with db.session() as s:
+        expected = s.scalars(
+            select(PpeIssue.id)
+            .join(Employee, PpeIssue.employee_id == Employee.id)
+            .where(Employee.unit_id == shop.unit, PpeIssue.closed_on.is_(None))
+            .order_by(PpeIssue.issue_date.desc(), PpeIssue.id.desc())
+        ).all()
+    assert expected and [page.model.row_id(r) for r in range(page.model.rowCount())] == expected
+    query = page.model.page_query(0, 200)
+    compiled = query.compile(db.engine, compile_kwargs={"literal_binds": True})
+    with db.engine.connect() as conn:
+        plan = [r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")]
+    assert any("ix_ppe_issues_open_issued_person" in step for step in plan)
+    assert not any("TEMP B-TREE" in step for step in plan)

@@ -131,7 +131,6 @@ def full_scans(db: Database, query: Any, text: bool = False) -> list[str]:
 # Orders no index can give, each with its reason; their queries are still planned and
 # listed by `test_orders_without_an_index_are_known` so that the list stays short and true.
 UNINDEXED_ORDERS = {
-    ("permits", 0): "urgency: overdue depends on the clock, then the state, then the end",
     ("observations", 7): "the at-risk share, computed from two counts",
 }
 
@@ -143,8 +142,7 @@ KNOWN_FILTERS = {
     ("briefings", "unit_filter"): "the people of a unit, then their briefings",
     ("knowledge_checks", "unit_filter"): "the people of a unit, then their checks",
     ("milk", "unit_filter"): "the people of a unit, then their issues",
-    ("ppe_issues", "unit_filter"): "the people of a unit, then their issues",
-    ("knowledge_checks", "due_only"): "the latest check per person, computed",
+    ("knowledge_checks", "due_only"): "the latest check of each person at work (a seek each), sorted",
     ("certificates", "due_only"): "the latest certificate per person and kind, computed",
     ("certificates", "latest_only"): "the latest certificate per person and kind, computed",
 }

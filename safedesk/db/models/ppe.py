@@ -97,9 +97,13 @@ class PpeIssue(RegisterRow, SoftDeleted, Base):
     __tablename__ = "ppe_issues"
     __table_args__ = (
         Index("ix_ppe_issues_employee_item", "employee_id", "item_id"),
+        # The due page reads the open issuances of a window of people (migration 0015).
+        Index("ix_ppe_issues_employee_open", "employee_id", "closed_on", "item_id"),
         Index("ix_ppe_issues_item_size", "item_id", "size"),
         # The register shows the open issues (closed_on IS NULL) in each order it offers.
-        Index("ix_ppe_issues_open_issued", "closed_on", "issue_date"),
+        # With the id (the newest first, ties by id) and the person: a unit's issues are
+        # picked on the index, its row read only for those of the unit (migration 0014).
+        Index("ix_ppe_issues_open_issued_person", "closed_on", "issue_date", "id", "employee_id"),
         Index("ix_ppe_issues_open_due", "closed_on", "due_date"),
         Index("ix_ppe_issues_open_size", "closed_on", "size"),
         Index("ix_ppe_issues_open_quantity", "closed_on", "quantity"),

@@ -1,26 +1,39 @@
 """The PPE due list: who is to receive what in the next 30 days, overdue, never issued.
 
-The list is computed from norms and issuances (not a table of its own), so its model
-holds the computed lines; it answers the table page as the lazy SQL model does —
-filter as you type, by unit, sort by any column, Enter opens the issuance. In the
-default order (by name) it computes the lines of a window of people at a time, as the
-view scrolls, so the first screen does not wait for the whole enterprise's list.
+The list is computed from norms and issuances (not a table of its own); the database
+computes it (`safedesk.db.ppe_due_page`, the same lines as `due_list`). In the page's
+default order, by name (either way), the model reads the lines of a window of people at
+a time, as the view scrolls: the first screen computes a hundred people's lines, not the
+enterprise's, and the filters (text, unit with its sub-units) narrow the people in SQL.
+Any other order needs every line: the whole list is computed once off the GUI thread
+(a moment after the page opens, or when first asked for), then sorted and filtered in
+memory; until it arrives the page says it is loading. A refresh shows the lines held
+while they are computed again; after an issuance the held lines are dropped and read
+again, so a line just issued is never offered twice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog
-from sqlalchemy import func, select, tuple_
 
-from safedesk.db.models import Employee, PpeItem
-from safedesk.db.ppe_due import DueLine, due_list, unit_and_descendants
-from safedesk.domain.collation import search_text, sort_key
+from safedesk.db.engine import Database
+from safedesk.db.ppe_due import DueLine, unit_and_descendants
+from safedesk.db.ppe_due_page import DueFilter, Held, Names, every_line, window
+from safedesk.domain.collation import sort_key
 from safedesk.domain.ppe import STATUS_LABELS, DueStatus
 from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _, format_date
@@ -31,12 +44,13 @@ from safedesk.ui.widgets.errors import show_error, show_problem
 from safedesk.ui.widgets.table_page import TablePage
 
 Index = QModelIndex | QPersistentModelIndex
-Predicate = Callable[[DueLine], bool]
 STATUS_COLOURS = {
     DueStatus.OVERDUE: "#c0392b",
     DueStatus.MISSING: "#c0392b",
     DueStatus.DUE_SOON: "#b9770e",
 }
+LOADING = N_("Loading the due list…")
+NO_FILTER = DueFilter()
 
 
 @dataclass(frozen=True)
@@ -63,123 +77,151 @@ COLUMNS = (
         10,
     ),
 )
+NAME_COLUMN = 0
 
 
 class DueListModel(QAbstractTableModel):
-    """The computed due lines, a window of people at a time (issue 12).
+    """The due lines: windows of people by name from SQL, or every line held in memory.
 
-    In the page's default order (by name) the lines are computed for the next WINDOW
-    people in alphabetical order, as the view scrolls (`fetchMore`), so the first
-    screen reads a few hundred people's issuances, not every one. Any other order
-    needs every line first: then they are all computed and sorted in memory.
-    `load(employee_ids)` computes the lines of those people (None: of everybody);
-    `people(after, limit)` gives the next people in name order after `after` (a
-    (sort_name, id) key, None at the start), narrowed by the page's filters.
+    By name (column 0, either order) the lines come from `window()`: people in
+    `employees.sort_name` order, WINDOW of them at a time, more while a batch has fewer
+    than FIRST_LINES (first screen) or BATCH_LINES (as the view scrolls) lines. By any
+    other column the lines are the held whole list (`every_line()`, computed by a
+    worker), sorted and filtered here; `loading` while it has not arrived yet.
     """
 
-    WINDOW = 100  # people per window: about 50 lines, more than a screen
+    WINDOW = 100  # people in the first window: about 50 lines, more than a screen
+    MAX_WINDOW = 3200  # a window doubles while it finds too few lines (a rare filter)
+    FIRST_LINES = 40  # a screenful and some
+    BATCH_LINES = 100
+    PREFETCH_MS = 600  # every line is asked for this long after the page opens or reloads
+
+    # The whole list arrived (or could not be computed), or the order changed: what the
+    # count label says may change.
+    changed = Signal()
+    failed = Signal(object)
 
     def __init__(
         self,
-        load: Callable[[list[int] | None], list[DueLine]],
-        filters: list[Predicate],
-        people: Callable[[tuple[str, int] | None, int], list[tuple[str, int]]] | None = None,
-        counter: Callable[[], int] | None = None,
+        db: Database,
+        flt: DueFilter = NO_FILTER,
+        today: Callable[[], dt.date] = dt.date.today,
+        prefetch: bool = True,
     ) -> None:
         super().__init__()
-        self._counter = counter
+        self._db = db
+        self._today = today
         self.columns = list(COLUMNS)
-        self._load = load
-        self._people = people
-        self._filters = filters
-        self._all: list[DueLine] = []
+        self._filter = flt
+        self._sort = (NAME_COLUMN, Qt.SortOrder.AscendingOrder)
         self._rows: list[DueLine] = []
-        self._sort = (0, Qt.SortOrder.AscendingOrder)
+        self._texts: dict[int, list[str]] = {}  # a row's cells as shown, made on first paint
         self._after: tuple[str, int] | None = None
+        self._window = self.WINDOW
         self._exhausted = True
+        self._names: Names | None = None
+        self._held: Held | None = None  # every line, in name order
+        self._held_on: dt.date | None = None
+        # Each reload is a new generation of the data: held lines are fresh when computed
+        # for the current one; a job running for an older one is followed by another.
+        self._generation = 0
+        self._held_generation = -1
+        self._job: Any = None
+        self._job_generation = -1
+        self._cancelled = threading.Event()  # the model is gone: a queued job need not run
+        cancelled = self._cancelled
+        self.destroyed.connect(lambda *_a: cancelled.set())
+        # Every line is computed a moment after the page opens or reloads, once the first
+        # screen is painted: it gives the count, and another order at once.
+        self._prefetching = prefetch
+        self._prefetch = QTimer(self)
+        self._prefetch.setSingleShot(True)
+        self._prefetch.setInterval(self.PREFETCH_MS)
+        self._prefetch.timeout.connect(self._request_all)
         self.reload()
 
-    def _windowed(self) -> bool:
-        return self._people is not None and self._sort == (0, Qt.SortOrder.AscendingOrder)
+    # -- modes ------------------------------------------------------------------------
+    def windowed(self) -> bool:
+        """Whether the lines come from SQL windows (the order by name)."""
+        return self._sort[0] == NAME_COLUMN
 
+    @property
+    def loading(self) -> bool:
+        """Sorted by a column that needs every line, which has not arrived yet."""
+        return not self.windowed() and self._held is None
+
+    @property
+    def fresh(self) -> bool:
+        """Whether the held lines are those of the current data and day."""
+        return (
+            self._held is not None
+            and self._held_generation == self._generation
+            and self._held_on == self._today()
+        )
+
+    def _descending(self) -> bool:
+        return self._sort[1] == Qt.SortOrder.DescendingOrder
+
+    # -- what the page asks -----------------------------------------------------------
     def reload(self) -> None:
-        self._after = None
-        if self._windowed():
-            self._all, self._exhausted = [], False
-            self._all = self._next_lines()
+        """Read again: the first windows, or (another order) the held lines while every
+        line is computed again."""
+        self._generation += 1
+        if self.windowed():
+            self._reload_windows()
+            if self._prefetching:
+                self._prefetch.start()
         else:
-            self._all, self._exhausted = self._load(None), True
-        self._apply()
+            self._apply_held()
+            self._request_all()
 
-    def _next_lines(self) -> list[DueLine]:
-        """The lines of the next windows of people that pass the filters (at least one
-        line unless every person has been read)."""
-        assert self._people is not None
-        found: list[DueLine] = []
-        while not found and not self._exhausted:
-            people = self._people(self._after, self.WINDOW)
-            if len(people) < self.WINDOW:
-                self._exhausted = True
-            if not people:
-                break
-            self._after = people[-1]
-            order = {pid: i for i, (_key, pid) in enumerate(people)}
-            lines = self._load([pid for _key, pid in people])
-            lines.sort(key=lambda x: (order[x.employee_id], x.item.casefold()))
-            found = [x for x in lines if all(f(x) for f in self._filters)]
-            self._all.extend(lines)
-        return self._all
+    def forget(self) -> None:
+        """Drop the held lines (an issuance changed them): the next use reads them anew."""
+        self._held = None
+        self._generation += 1
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted
+    def set_filters(self, flt: DueFilter) -> None:
+        self._filter = flt
+        if self.windowed():
+            self._reload_windows()
+        else:
+            self._apply_held()
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns) or (column, order) == self._sort:
             return
-        before = len(self._all)
-        self._next_lines()
-        more = [x for x in self._all[before:] if all(f(x) for f in self._filters)]
-        if more:
-            start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
-            self._rows.extend(more)
-            self.endInsertRows()
+        self._sort = (column, order)
+        if self.windowed():
+            self._reload_windows()
+        else:
+            if not self.fresh:
+                self._request_all()  # meanwhile the held lines, if any, are shown
+            self._apply_held()
+        self.changed.emit()
 
-    def set_filters(self, filters: list[Predicate]) -> None:
-        self._filters = list(filters)
-        self.reload()
-
-    def count_job(self) -> Callable[[], int]:
-        """How many lines pass the filters, for a worker thread: counted by the database
-        when nothing is filtered (`counter`), else every line computed."""
-        load, filters, people = self._load, list(self._filters), self._people
-        if not filters and self._counter is not None:
-            return self._counter
-        if people is None:
-            return lambda: sum(1 for x in load(None) if all(f(x) for f in filters))
-        # Only the people the filters leave (read now, on this thread), then their lines.
-        ids: list[int] | None = [pid for _key, pid in people(None, 1_000_000)]
-        if ids is not None and len(ids) > 5_000:  # most people: read them all at once
-            ids = None
-        return lambda: sum(1 for x in load(ids) if all(f(x) for f in filters))
+    def count(self) -> int | None:
+        """How many lines pass the filters, when known now: every line read by windows,
+        or held and fresh; None until every line arrives (`changed`)."""
+        if not self.canFetchMore():
+            return len(self._rows)
+        if self.fresh and self._held is not None:
+            return len(self._held.matches(self._filter))
+        if self._job is None and not self._prefetch.isActive():
+            self._prefetch.start()  # a new day, or prefetching was off: count soon
+        return None
 
     def lines(self) -> list[DueLine]:
-        """Every line that passes the filters (the rest of the people are read first)."""
-        while not self._exhausted:
+        """Every line that passes the filters, in the page's order (the rest of the
+        windows are read first)."""
+        while self.canFetchMore():
             self.fetchMore()
         return list(self._rows)
 
     def line(self, key: int) -> DueLine | None:
-        return next((x for x in self._all if x.key == key), None)
-
-    def _apply(self) -> None:
-        self.beginResetModel()
-        rows = [x for x in self._all if all(f(x) for f in self._filters)]
-        if not self._windowed():  # windows come in name order already
-            column, order = self._sort
-            rows.sort(key=self.columns[column].sort, reverse=order == Qt.SortOrder.DescendingOrder)
-        self._rows = rows
-        self.endResetModel()
+        found = next((x for x in self._rows if x.key == key), None)
+        if found is None and self._held is not None:
+            found = next((x for x in self._held.lines if x.key == key), None)
+        return found
 
     def total(self) -> int:
         return len(self._rows)
@@ -187,6 +229,93 @@ class DueListModel(QAbstractTableModel):
     def row_of(self, key: int) -> int | None:
         return next((i for i, x in enumerate(self._rows) if x.key == key), None)
 
+    # -- windows by name --------------------------------------------------------------
+    def _reload_windows(self) -> None:
+        self._after, self._window, self._exhausted = None, self.WINDOW, False
+        with self._db.session() as s:
+            self._names = Names(s)
+            rows = self._next_lines(s, self.FIRST_LINES)
+        self.beginResetModel()
+        self._rows, self._texts = rows, {}
+        self.endResetModel()
+
+    def _next_lines(self, session: Any, wanted: int) -> list[DueLine]:
+        """The lines of the next windows of people, until `wanted` lines or the end."""
+        found: list[DueLine] = []
+        today, descending = self._today(), self._descending()
+        while len(found) < wanted and not self._exhausted:
+            got = window(
+                session, today, self._filter, self._after, self._window, descending, self._names
+            )
+            if got.people < self._window:
+                self._exhausted = True
+            if got.last is not None:
+                self._after = got.last
+            found.extend(got.lines)
+            if len(got.lines) < wanted // 2:  # few lines per person: larger windows
+                self._window = min(self._window * 2, self.MAX_WINDOW)
+        return found
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.windowed() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        with self._db.session() as s:
+            more = self._next_lines(s, self.BATCH_LINES)
+        if more:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+
+    # -- every line, held ---------------------------------------------------------------
+    def _request_all(self) -> None:
+        """Compute every line on a worker, one job at a time: a job running for an
+        older generation is followed by another when it ends."""
+        self._prefetch.stop()
+        if self._job is not None:
+            return
+        from safedesk.ui.workers import run_in_background
+
+        self._job_generation = self._generation
+        db, today, cancelled = self._db, self._today(), self._cancelled
+
+        def work() -> tuple[dt.date, Held] | None:
+            if cancelled.is_set():
+                return None
+            with db.session() as s:
+                return today, every_line(s, today)
+
+        self._job = run_in_background(work, self._arrived, self._not_arrived, owner=self)
+
+    def _arrived(self, result: tuple[dt.date, Held] | None) -> None:
+        self._job = None
+        if result is None:
+            return
+        self._held_on, self._held = result
+        self._held_generation = self._job_generation
+        if not self.fresh:
+            self._request_all()  # reloaded meanwhile
+        if not self.windowed():
+            self._apply_held()
+        self.changed.emit()
+
+    def _not_arrived(self, error: BaseException) -> None:
+        self._job = None
+        self.failed.emit(error)
+        self.changed.emit()
+
+    def _apply_held(self) -> None:
+        rows = [] if self._held is None else self._held.matches(self._filter)
+        column, order = self._sort
+        rows.sort(key=self.columns[column].sort, reverse=order == Qt.SortOrder.DescendingOrder)
+        self.beginResetModel()
+        self._rows, self._texts = rows, {}
+        self.endResetModel()
+
+    # -- the table ----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
@@ -196,9 +325,13 @@ class DueListModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        line = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(self.columns[index.column()].value(line))
+            texts = self._texts.get(index.row())
+            if texts is None:
+                line = self._rows[index.row()]
+                texts = self._texts[index.row()] = [str(c.value(line)) for c in self.columns]
+            return texts[index.column()]
+        line = self._rows[index.row()]
         if role == ROW_ID_ROLE:
             return line.key
         if role == Qt.ItemDataRole.ForegroundRole and line.status in STATUS_COLOURS:
@@ -213,16 +346,6 @@ class DueListModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         return _(self.columns[section].title) if 0 <= section < len(self.columns) else None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.columns) or (column, order) == self._sort:
-            return
-        windowed = self._windowed()
-        self._sort = (column, order)
-        if windowed or self._windowed() or not self._exhausted:
-            self.reload()  # from windows to every line, or back
-        else:
-            self._apply()
 
 
 class PpeDuePage(TablePage):
@@ -244,54 +367,36 @@ class PpeDuePage(TablePage):
         self.sheet_action = self.action(_("Print issue sheet…"), self.print_sheet, "Ctrl+P")
 
     def make_model(self) -> DueListModel:  # type: ignore[override]
-        self._narrow: list[Any] = []
-        return DueListModel(self._load, self.conditions(), self._next_people, self._count)
+        model = DueListModel(self.db, self.conditions())
+        model.setParent(self)  # deleted with the page: its pending jobs are dropped
+        model.changed.connect(self._update_count)
+        model.failed.connect(lambda e: show_error(self, e))
+        return model
 
-    def _count(self) -> int:
-        """Every due line, counted in SQL (safedesk.db.ppe_due.due_counts)."""
-        from safedesk.db.ppe_due import due_counts
-
-        with self.db.session() as s:
-            counts = due_counts(s, dt.date.today())
-        return counts.overdue + counts.due_30_days
-
-    def _load(self, employee_ids: list[int] | None) -> list[DueLine]:
-        with self.db.session() as s:
-            return due_list(s, dt.date.today(), employee_ids=employee_ids)
-
-    def _next_people(self, after: tuple[str, int] | None, limit: int) -> list[tuple[str, int]]:
-        """The next people in name order who may have lines that pass the filters."""
-        query = select(Employee.sort_name, Employee.id).where(
-            Employee.deleted_at.is_(None), *self._narrow
-        )
-        if after is not None:
-            query = query.where(tuple_(Employee.sort_name, Employee.id) > tuple_(*after))
-        query = query.order_by(Employee.sort_name, Employee.id).limit(limit)
-        with self.db.session() as s:
-            return [(str(k), int(i)) for k, i in s.execute(query)]
-
-    def conditions(self) -> list[Predicate]:  # type: ignore[override]
-        found: list[Predicate] = []
-        narrow: list[Any] = []  # the people to read, in SQL
-        text = search_text(self.search.text().strip())
-        if text:
-            found.append(lambda x: text in search_text(x.person, x.iin, x.personnel_no, x.item))
-            with self.db.session() as s:
-                items = s.scalar(
-                    select(func.count(PpeItem.id)).where(
-                        PpeItem.search_text.contains(text, autoescape=True)
-                    )
-                )
-            if not items:  # only a person can match: read just those people
-                narrow.append(Employee.search_text.contains(text, autoescape=True))
+    def conditions(self) -> DueFilter:  # type: ignore[override]
         unit_id = self.unit_filter.currentData()
+        units = None
         if unit_id is not None:
             with self.db.session() as s:
-                units = set(unit_and_descendants(s, unit_id))
-            found.append(lambda x: x.unit_id in units)
-            narrow.append(Employee.unit_id.in_(sorted(units)))
-        self._narrow = narrow
-        return found
+                units = frozenset(unit_and_descendants(s, unit_id))
+        return DueFilter(self.search.text(), units)
+
+    def _update_count(self) -> None:
+        """'Loading…' while an order by another column waits for every line; else the
+        count known at once (every line read, or held), or once every line arrives."""
+        model = getattr(self, "model", None)
+        if not isinstance(model, DueListModel):
+            return  # not built yet
+        if model.loading:
+            self._counting += 1  # an older count arriving now is dropped
+            self.count_label.setText(_(LOADING))
+            return
+        self._counting += 1
+        n = model.count()
+        if n is None:
+            self.count_label.setText(_("Counting…"))  # `changed` comes with every line
+        else:
+            self._show_count(n)
 
     def record_dialog(self, row_id: int | None) -> QDialog:
         line = self.model.line(row_id) if row_id is not None else None  # type: ignore[attr-defined]
@@ -304,6 +409,7 @@ class PpeDuePage(TablePage):
         return dialog
 
     def after_save(self, row_id: int | None) -> None:
+        self.model.forget()  # type: ignore[attr-defined]
         super().after_save(None)
         window = self.window()
         if hasattr(window, "update_status"):
