@@ -135,12 +135,74 @@ def _values(fields: CertificateFields) -> dict[str, object]:
     }
 
 
+# -- the latest of each kind ------------------------------------------------------------
+# `Certificate.latest` marks each holder's latest certificate of each kind, the rule of
+# `latest_certificates()`: among the group's certificates not deleted, the newest
+# `issued_on`, on a tie the higher id (typed later). Every write that can change a group
+# (a certificate added, its holder, kind or issue date edited, deleted) settles the
+# groups it touches; each flag that changes is an audited update of its row.
+Group = tuple[int | None, int | None, str]  # employee_id, contractor_worker_id, kind
+
+
+def _group_of(row: Certificate) -> Group:
+    return row.employee_id, row.contractor_worker_id, row.kind
+
+
+def _group_rows(session: Session, group: Group) -> list[Certificate]:
+    """The group's certificates not deleted: a holder's renewals of one kind, a few
+    rows, read through the (holder, kind) indexes."""
+    employee_id, worker_id, kind = group
+    if employee_id is not None:
+        holder = Certificate.employee_id == employee_id
+    elif worker_id is not None:
+        holder = Certificate.contractor_worker_id == worker_id
+    else:
+        return []
+    return list(
+        session.scalars(
+            select(Certificate).where(
+                holder, Certificate.kind == kind, Certificate.deleted_at.is_(None)
+            )
+        )
+    )
+
+
+def _settle_latest(session: Session, group: Group) -> None:
+    """Flag the group's latest certificate, and only it (rows whose flag is already
+    right are not written)."""
+    rows = _group_rows(session, group)
+    winner = max(rows, key=lambda r: (r.issued_on, r.id), default=None)
+    for r in rows:
+        if r.latest != (r is winner):
+            update(session, r, {"latest": r is winner})
+
+
+def _will_be_latest(session: Session, fields: CertificateFields, row_id: int | None) -> bool:
+    """Whether the certificate `fields` describe (`row_id`: its id, None for a new one,
+    which gets the highest id so far and so wins a tie) is the latest of its group, so
+    that its own insert or update carries the flag instead of a second audited write."""
+    group = (fields.employee_id, fields.contractor_worker_id, fields.kind)
+    for other in _group_rows(session, group):
+        if other.id == row_id:
+            continue
+        if other.issued_on > fields.issued_on or (
+            other.issued_on == fields.issued_on and row_id is not None and other.id > row_id
+        ):
+            return False
+    return True
+
+
 def add_certificate(
     session: Session, fields: CertificateFields, today: dt.date | None = None
 ) -> Certificate:
     refuse(certificate_problems(session, fields, today or dt.date.today()))
-    row = Certificate(**_values(fields), created_by=str(session.info.get("user", "")))
+    values = _values(fields)
+    values["latest"] = _will_be_latest(session, fields, None)
+    row = Certificate(**values, created_by=str(session.info.get("user", "")))
     insert(session, row)
+    # The previous latest of the group is history now (and the new row's flag is checked
+    # against its real id).
+    _settle_latest(session, _group_of(row))
     return row
 
 
@@ -154,14 +216,24 @@ def update_certificate(
     row = get_row(session, Certificate, certificate_id, N_("Certificate"))
     check_version(row, version)
     refuse(certificate_problems(session, fields, today or dt.date.today()))
-    update(session, row, _values(fields))
+    before = _group_of(row)
+    values = _values(fields)
+    values["latest"] = _will_be_latest(session, fields, row.id)
+    update(session, row, values)
+    # The group it left (holder or kind changed) gets its previous certificate back as
+    # the latest; the group it is in may have a new latest either way.
+    if before != _group_of(row):
+        _settle_latest(session, before)
+    _settle_latest(session, _group_of(row))
     return row
 
 
 def delete_certificate(session: Session, certificate_id: int, version: int | None) -> None:
     row = get_row(session, Certificate, certificate_id, N_("Certificate"))
     check_version(row, version)
-    update(session, row, {"deleted_at": utcnow()})
+    update(session, row, {"deleted_at": utcnow(), "latest": False})
+    # The certificate it had renewed, if any, is the latest again.
+    _settle_latest(session, _group_of(row))
 
 
 def _valid_on(on: dt.date) -> list[ColumnElement[bool]]:
@@ -196,7 +268,10 @@ def valid_certificates(
 
 
 def latest_certificates() -> object:
-    """Subquery: the id of each holder's latest certificate of each kind."""
+    """Subquery: the id of each holder's latest certificate of each kind.
+
+    The rule `Certificate.latest` keeps, computed from every certificate: the reference
+    for tests and for reports that read them all anyway; a page filters by the column."""
     ranked = (
         select(
             Certificate.id.label("certificate_id"),

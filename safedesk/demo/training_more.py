@@ -172,9 +172,13 @@ def add_certificates(ctx: DemoContext, rng: random.Random) -> None:
             if e.position_key in FIRST_AID:
                 kinds.append("first_aid")
             for kind in kinds:
-                for row in _renewals(e, kind, 12, ctx, rng):
+                renewals = _renewals(e, kind, 12, ctx, rng)
+                for n, row in enumerate(renewals):
                     row["id"] = next_id
                     next_id += 1
+                    # Renewals come in issue order, ids rising: the last one is the
+                    # latest of the kind (`Certificate.latest`, kept by the services).
+                    row["latest"] = n == len(renewals) - 1
                     yield row
 
     ctx.writer.insert(Certificate, rows())
@@ -318,6 +322,7 @@ def add_contractors(ctx: DemoContext, rng: random.Random) -> None:
                         "valid_to": default_valid_to(min(issued, today), 12),
                         "electrical_group": None,
                         "note": "",
+                        "latest": True,  # a worker's only certificate of the kind
                     }
                 )
     ctx.writer.insert(Contractor, [f for f in firms if f["parent_id"] is None])

@@ -142,9 +142,10 @@ KNOWN_FILTERS = {
     ("briefings", "unit_filter"): "the people of a unit, then their briefings",
     ("knowledge_checks", "unit_filter"): "the people of a unit, then their checks",
     ("milk", "unit_filter"): "the people of a unit, then their issues",
-    ("knowledge_checks", "due_only"): "the latest check of each person at work (a seek each), sorted",
-    ("certificates", "due_only"): "the latest certificate per person and kind, computed",
-    ("certificates", "latest_only"): "the latest certificate per person and kind, computed",
+    (
+        "knowledge_checks",
+        "due_only",
+    ): "the latest check of each person at work (a seek each), sorted",
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from safedesk.db.models.base import Base, RegisterRow, SoftDeleted
@@ -28,6 +28,12 @@ class CertificateKind(RegisterRow, Base):
     edition: Mapped[dt.date | None] = mapped_column(default=None)
 
 
+# The page's sorts by a certificate's own column, each walked among the latest
+# certificates only (`latest` first); `id` last is the page's tie-break, in the index so
+# that PostgreSQL too reads a batch in order without sorting (SQLite has it as rowid).
+LATEST_ORDERS = ("valid_to", "issued_on", "number", "issued_by", "electrical_group")
+
+
 class Certificate(RegisterRow, SoftDeleted, Base):
     """A certificate held by an employee or by a contractor's worker — exactly one."""
 
@@ -38,6 +44,7 @@ class Certificate(RegisterRow, SoftDeleted, Base):
         ),
         Index("ix_certificates_employee_kind", "employee_id", "kind"),
         Index("ix_certificates_worker_kind", "contractor_worker_id", "kind"),
+        *(Index(f"ix_certificates_latest_{c}", "latest", c, "id") for c in LATEST_ORDERS),
     )
 
     employee_id: Mapped[int | None] = mapped_column(ForeignKey("employees.id"), default=None)
@@ -51,6 +58,11 @@ class Certificate(RegisterRow, SoftDeleted, Base):
     valid_to: Mapped[dt.date | None] = mapped_column(default=None, index=True)  # None: no expiry
     electrical_group: Mapped[int | None] = mapped_column(default=None, index=True)
     note: Mapped[str] = mapped_column(String(500), default="")
+    # The holder's latest certificate of this kind, not renewed since: the newest
+    # `issued_on`, on a tie the one typed later (higher id); never a deleted one. Kept by
+    # safedesk.db.certificates on every write so that the register need not number every
+    # certificate to find them (issue 12); filled from the data by migration 0017.
+    latest: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     employee: Mapped[Employee | None] = relationship()
     contractor_worker: Mapped[ContractorWorker | None] = relationship()

@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QWidget
-from sqlalchemy import ColumnElement, case, func, or_, select
+from sqlalchemy import ColumnElement, case, func, or_, select, true
 
-from safedesk.db.certificates import delete_certificate, kinds, latest_certificates
+from safedesk.db.certificates import delete_certificate, kinds
 from safedesk.db.engine import Database
 from safedesk.db.models import Certificate, CertificateKind, Contractor, ContractorWorker, Employee
 from safedesk.db.text_search import person_matches, refers_to_match
@@ -147,8 +147,10 @@ class CertificatesPage(TablePage):
         elif holder == "contractor":
             found.append(Certificate.contractor_worker_id.is_not(None))
         if self.latest_only.isChecked() or self.due_only.isChecked():
-            # A renewed certificate is history: only the latest of a kind is due.
-            found.append(Certificate.id.in_(latest_certificates()))  # type: ignore[arg-type]
+            # A renewed certificate is history: only the latest of a kind is due. The
+            # flag kept on the row, not computed: each batch walks the (latest, <sort
+            # column>, id) index of its order and stops at its LIMIT.
+            found.append(Certificate.latest == true())
         if self.due_only.isChecked():
             found.append(Certificate.valid_to <= dt.date.today() + dt.timedelta(days=DUE_SOON_DAYS))
         return found
