@@ -7,11 +7,9 @@ The queries here are what other registers ask before admitting a person to work
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from typing import Any
 
 from sqlalchemy import Select, case, func, or_, select
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.selectable import Join
 
@@ -27,6 +25,7 @@ from safedesk.db.models import (
 )
 from safedesk.db.responsible import appointments_in_force
 from safedesk.db.training_norms import norms
+from safedesk.db.walked_first import WalkedFirst
 from safedesk.domain.due import DueItem
 from safedesk.domain.people import full_name
 from safedesk.domain.training import CheckOutcome, check_period_months
@@ -165,50 +164,6 @@ def latest_results_at_work() -> Select[Any]:
     """
     person = aliased(Employee)
     return select(_latest_result_of_employee(person)).where(person.dismissal_date.is_(None))
-
-
-class WalkedFirst(Join):
-    """An inner join whose left side SQLite loops over first (the outer loop).
-
-    SQLite keeps the tables of a `CROSS JOIN` in the order written. A register sorted by
-    a column of the joined person then walks the people in that column's index and
-    looks up each one's rows: the batch stops at its LIMIT instead of sorting every row.
-    Other databases (PostgreSQL) get a plain JOIN and order the tables themselves.
-    """
-
-    inherit_cache = True
-
-
-@compiles(WalkedFirst)
-def _plain_join(join: WalkedFirst, compiler: Any, **kw: Any) -> str:
-    return str(compiler.visit_join(join, **kw))
-
-
-@compiles(WalkedFirst, "sqlite")
-def _cross_join(
-    join: WalkedFirst, compiler: Any, asfrom: bool = False, from_linter: Any = None, **kw: Any
-) -> str:
-    # SQLCompiler.visit_join with CROSS JOIN for JOIN (an inner join to SQLite too).
-    if from_linter:
-        from_linter.edges.update(
-            itertools.product(
-                _original(join.left._from_objects), _original(join.right._from_objects)
-            )
-        )
-    left = join.left._compiler_dispatch(compiler, asfrom=True, from_linter=from_linter, **kw)
-    right = join.right._compiler_dispatch(compiler, asfrom=True, from_linter=from_linter, **kw)
-    assert join.onclause is not None  # an inner join always has its ON
-    on = join.onclause._compiler_dispatch(compiler, from_linter=from_linter, **kw)
-    return f"{left} CROSS JOIN {right} ON {on}"
-
-
-def _original(elements: Any) -> list[Any]:
-    found = []
-    for element in elements:
-        while getattr(element, "_is_clone_of", None) is not None:
-            element = element._is_clone_of
-        found.append(element)
-    return found
 
 
 def register_rows(people_first: bool = False) -> Select[Any]:

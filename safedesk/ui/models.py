@@ -51,11 +51,15 @@ class SelectTableModel(QAbstractTableModel):
         batch: int = 200,
         default_sort: int = 0,
         filters: Sequence[ColumnElement[bool]] = (),
+        source_for_order: Callable[[int], Select[Any]] | None = None,
     ) -> None:
         super().__init__()
         self._db = db
         self.columns = list(columns)
         self._source = source
+        # The FROM for a sort column, when the best order of the joined tables depends on
+        # it (see safedesk/db/walked_first.py); rebuilt with the batch query on each order.
+        self._source_for_order = source_for_order
         self._key = key
         self._batch = batch
         self._filters: list[ColumnElement[bool]] = list(filters)
@@ -225,7 +229,10 @@ class SelectTableModel(QAbstractTableModel):
         return texts
 
     def _filtered(self) -> Select[Any]:
-        query = self._source()
+        if self._source_for_order is not None:
+            query = self._source_for_order(self._sort_column)
+        else:
+            query = self._source()
         for condition in self._filters:
             query = query.where(condition)
         return query

@@ -45,9 +45,17 @@ class Job(QRunnable):
         try:
             result = self._work(self._progress)
         except BaseException as e:  # delivered to the GUI thread, shown there
-            self.signals.failed.emit(e)
+            self._deliver(self.signals.failed, e)
         else:
-            self.signals.finished.emit(result)
+            self._deliver(self.signals.finished, result)
+
+    def _deliver(self, signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            # The application closed while this ran (its signals' object is gone):
+            # nobody is left to tell, and a traceback on the way out helps no one.
+            pass
 
 
 _running: set[Job] = set()

@@ -176,3 +176,47 @@ def test_unit_filter_of_the_issues_picks_the_people_on_the_index(
         plan = [r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")]
     assert any("ix_ppe_issues_open_issued_person" in step for step in plan)
     assert not any("TEMP B-TREE" in step for step in plan)
+
+
+@pytest.mark.parametrize(("column", "key"), [(1, "sort_name"), (2, "personnel_no")])
+def test_issues_sorted_by_the_person_walk_the_people(
+    shop_window: tuple[MainWindow, Shop], db: Database, qtbot: QtBot, column: int, key: str
+) -> None:
+    """Sorted by name or personnel No., the page walks the people's index and reads each
+    one's issues (no sort of every issue): the same rows in the same order as before."""
+    from PySide6.QtCore import Qt
+    from sqlalchemy import select
+
+    from safedesk.db.models import Employee, PpeIssue
+
+    window, shop = shop_window
+    dialog = UnitIssueDialog(db, shop.unit)
+    qtbot.addWidget(dialog)
+    dialog.confirm = lambda _parent, found: bool(found)
+    dialog.confirm_checked()
+    page = window.show_page("ppe_issues")
+    assert isinstance(page, PpeIssuesPage)
+    person = getattr(Employee, key)
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        page.model.sort(column, order)
+        descending = order == Qt.SortOrder.DescendingOrder
+        with db.session() as s:
+            expected = s.scalars(
+                select(PpeIssue.id)
+                .join(Employee, PpeIssue.employee_id == Employee.id)
+                .where(PpeIssue.closed_on.is_(None), PpeIssue.deleted_at.is_(None))
+                .order_by(
+                    person.desc() if descending else person.asc(),
+                    PpeIssue.id.desc() if descending else PpeIssue.id.asc(),
+                )
+            ).all()
+        assert len(expected) > 1
+        assert [page.model.row_id(r) for r in range(page.model.rowCount())] == expected
+    if db.is_sqlite:
+        compiled = page.model.page_query(0, 200).compile(
+            db.engine, compile_kwargs={"literal_binds": True}
+        )
+        with db.engine.connect() as conn:
+            plan = [r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")]
+        assert plan[0].startswith("SCAN employees"), plan
+        assert "USE TEMP B-TREE FOR ORDER BY" not in plan

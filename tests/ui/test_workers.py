@@ -94,3 +94,15 @@ def test_a_menu_command_waits_for_its_job_while_the_window_keeps_answering(
 
     with pytest.raises(Stopped):  # the job's error reaches the caller
         run_modal(parent, "Working", broken)
+
+
+def test_a_job_finishing_after_the_application_let_go_of_it_is_quiet() -> None:
+    """A count still running when the window closes finishes after its signals' object
+    is gone: nothing to deliver, and no traceback on the way out."""
+    import shiboken6
+
+    from safedesk.ui.workers import Job
+
+    job = Job(lambda _progress: 42)
+    shiboken6.delete(job.signals)
+    job.run()  # raised RuntimeError ("Signal source has been deleted") before

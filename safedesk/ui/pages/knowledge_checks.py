@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFileDialog, QWidget
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 
 from safedesk.db.check_sessions import sign_session
 from safedesk.db.engine import Database
@@ -105,13 +105,18 @@ class KnowledgeChecksPage(TablePage):
             ),
         ]
 
-        def source():  # type: ignore[no-untyped-def]
-            # Called for each new order: sorted by the person, the people are walked first.
-            model = getattr(self, "model", None)
-            column = model.sort_state()[0] if isinstance(model, SelectTableModel) else 0
+        def rows_for(column: int) -> Select[Any]:
+            # Sorted by the person, the people are walked first.
             return register_rows(people_first=column in PERSON_COLUMNS)
 
-        return SelectTableModel(self.db, columns, source, CheckResult.id, filters=self.conditions())
+        return SelectTableModel(
+            self.db,
+            columns,
+            register_rows,
+            CheckResult.id,
+            filters=self.conditions(),
+            source_for_order=rows_for,
+        )
 
     def conditions(self) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = [CheckSession.deleted_at.is_(None)]

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QWidget
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy.sql.selectable import Join
 
 from safedesk.db.engine import Database
 from safedesk.db.models import Employee, PpeIssue, PpeItem
 from safedesk.db.text_search import person_matches, refers_to_match
+from safedesk.db.walked_first import WalkedFirst
 from safedesk.domain.collation import search_text
 from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _, format_date
@@ -20,6 +23,8 @@ from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.pages.employees import localized_name
 from safedesk.ui.widgets.errors import show_error, show_problem
 from safedesk.ui.widgets.table_page import TablePage
+
+PERSON_COLUMNS = {1, 2}  # Full name, Personnel No.: sorted by the person
 
 Confirm = Callable[[QWidget, str], bool]
 
@@ -58,7 +63,7 @@ class PpeIssuesPage(TablePage):
 
     def make_model(self) -> SelectTableModel:
         full = Employee.surname + " " + Employee.name + " " + Employee.patronymic
-        columns = [
+        columns = [  # the person's columns are PERSON_COLUMNS
             Column(N_("Issue date"), PpeIssue.issue_date, show=format_date, width=10),
             Column(N_("Full name"), full, sort=Employee.sort_name, width=26),
             Column(N_("Personnel No."), Employee.personnel_no, width=9),
@@ -70,15 +75,27 @@ class PpeIssuesPage(TablePage):
             Column(N_("Outside the norm"), PpeIssue.outside_norm, show=_yes, width=8),
         ]
 
-        def source():  # type: ignore[no-untyped-def]
-            return (
-                select()
-                .select_from(PpeIssue)
-                .join(Employee, PpeIssue.employee_id == Employee.id)
-                .join(PpeItem, PpeIssue.item_id == PpeItem.id)
+        def rows_for(column: int) -> Select[Any]:
+            # Sorted by the person, the people are walked first (their index, then each
+            # one's issues): the first batch stops at its LIMIT instead of sorting them all.
+            issues = PpeIssue.__table__
+            rows: Join
+            if column in PERSON_COLUMNS:
+                rows = WalkedFirst(Employee.__table__, issues, PpeIssue.employee_id == Employee.id)
+            else:
+                rows = issues.join(Employee.__table__, PpeIssue.employee_id == Employee.id)
+            return select().select_from(
+                rows.join(PpeItem.__table__, PpeIssue.item_id == PpeItem.id)
             )
 
-        return SelectTableModel(self.db, columns, source, PpeIssue.id, filters=self.conditions())
+        return SelectTableModel(
+            self.db,
+            columns,
+            lambda: rows_for(0),
+            PpeIssue.id,
+            filters=self.conditions(),
+            source_for_order=rows_for,
+        )
 
     def conditions(self) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = [PpeIssue.deleted_at.is_(None)]
