@@ -101,9 +101,17 @@ class PpeIssue(RegisterRow, SoftDeleted, Base):
         Index("ix_ppe_issues_employee_open", "employee_id", "closed_on", "item_id"),
         Index("ix_ppe_issues_item_size", "item_id", "size"),
         # The register shows the open issues (closed_on IS NULL) in each order it offers.
-        # With the id (the newest first, ties by id) and the person: a unit's issues are
-        # picked on the index, its row read only for those of the unit (migration 0014).
-        Index("ix_ppe_issues_open_issued_person", "closed_on", "issue_date", "id", "employee_id"),
+        # With the id (the newest first, ties by id), the person and the item: a unit's
+        # issues, or those a typed text names, are picked on the index, a row read only
+        # when it matches (migration 0014).
+        Index(
+            "ix_ppe_issues_open_issued_person",
+            "closed_on",
+            "issue_date",
+            "id",
+            "employee_id",
+            "item_id",
+        ),
         Index("ix_ppe_issues_open_due", "closed_on", "due_date"),
         Index("ix_ppe_issues_open_size", "closed_on", "size"),
         Index("ix_ppe_issues_open_quantity", "closed_on", "quantity"),

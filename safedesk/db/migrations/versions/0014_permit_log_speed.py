@@ -1,8 +1,9 @@
 """permits, certificates and PPE issues pages at a million rows (issue 12)
 
-The PPE issues page filtered by a unit walks the open issuances newest first and keeps
-those of the unit's people: the index of that walk now holds the id and the person too,
-so an issuance of another unit is passed over on the index without reading its row.
+The PPE issues page walks the open issuances newest first and keeps those of a unit's
+people, or of the people and items a typed text names: the index of that walk now holds
+the id, the person and the item too, so an issuance that does not match is passed over
+on the index without reading its row.
 (The permit log's urgency order needs no new index: it reads ix_permits_state_end.)
 
 Revision ID: 0014
@@ -20,7 +21,10 @@ branch_labels = None
 depends_on = None
 
 OLD = ("ix_ppe_issues_open_issued", ["closed_on", "issue_date"])
-NEW = ("ix_ppe_issues_open_issued_person", ["closed_on", "issue_date", "id", "employee_id"])
+NEW = (
+    "ix_ppe_issues_open_issued_person",
+    ["closed_on", "issue_date", "id", "employee_id", "item_id"],
+)
 
 
 def upgrade() -> None:
