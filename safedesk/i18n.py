@@ -76,6 +76,18 @@ def format_date(value: dt.date | None, language: str | None = None) -> str:
     return value.strftime(_DATE_PATTERNS[language or _language])
 
 
+def format_decimal(value: float | int, language: str | None = None) -> str:
+    """A number as the reader writes it: 83.5 → '83,5' in kk and ru, '83.5' in en.
+
+    Only the digits it has (up to six after the point, no exponent): 20.0 → '20',
+    0.031 → '0,031'. No grouping of thousands, as the tables show whole numbers.
+    """
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    return text if (language or _language) == "en" else text.replace(".", ",")
+
+
 def long_date(value: dt.date, language: str | None = None) -> str:
     """'2024 ж. 21 наурыз' / '21 марта 2024 г.' / '21 March 2024' for printed forms."""
     from babel.dates import format_date as babel_format_date

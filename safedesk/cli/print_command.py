@@ -1,9 +1,15 @@
-"""`print FORM ID --out FILE.pdf [--lang kk|ru|both]`: a printed form as PDF."""
+"""`print FORM ID --out FILE.pdf [--lang kk|ru|both]`: a printed form as PDF.
+
+Form options: `--from/--to` (the journals' period), `--month` (the milk statement)
+and `--on` (the PPE issue sheet). An option is passed only to a form whose renderer
+takes it; given to another form it is refused, naming the options that form takes.
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import inspect
 import sys
 from typing import Any
 
@@ -33,10 +39,28 @@ def register(sub: Any) -> None:
         default="both",
         help=_("language of the form: kk, ru or both side by side (default)"),
     )
-    # Options of the journals (briefing-journal): the period printed.
+    # Options of the journals (briefing-journal, permit-journal): the period printed.
     p.add_argument("--from", dest="date_from", metavar="DATE", help=_("first day of the period"))
     p.add_argument("--to", dest="date_to", metavar="DATE", help=_("last day of the period"))
+    # Option of the milk statement: the month printed.
+    p.add_argument(
+        "--month",
+        dest="month",
+        metavar="YYYY-MM",
+        help=_("month of the milk statement, e.g. 2026-10 (default: this month)"),
+    )
+    # Option of the PPE issue sheet: the day it is made for.
+    p.add_argument(
+        "--on",
+        dest="on",
+        metavar="DATE",
+        help=_("day the PPE issue sheet is made for (default: today)"),
+    )
     p.set_defaults(run=run_print)
+
+
+# The form options: (as typed, argparse dest = the renderer's keyword argument).
+FORM_OPTIONS = (("--from", "date_from"), ("--to", "date_to"), ("--month", "month"), ("--on", "on"))
 
 
 def _record_id(value: str | None) -> int:
@@ -64,22 +88,73 @@ def _date_option(value: str | None) -> dt.date | None:
     )
 
 
+def _month_option(value: str) -> dt.date:
+    for pattern in ("%Y-%m", "%m.%Y"):
+        try:
+            return dt.datetime.strptime(value.strip(), pattern).date()
+        except ValueError:
+            pass
+    raise SafeDeskError(N_("{value} is not a month; write it as 2026-10 or 10.2026."), value=value)
+
+
+def form_options(form_name: str, renderer: Any, args: argparse.Namespace) -> dict[str, dt.date]:
+    """The options given for `form_name`, parsed; one its renderer does not take is refused."""
+    takes = inspect.signature(renderer).parameters
+    options: dict[str, dt.date] = {}
+    for flag, key in FORM_OPTIONS:
+        value = getattr(args, key, None)
+        if value is None:
+            continue
+        if key not in takes:
+            accepted = [f for f, k in FORM_OPTIONS if k in takes]
+            if accepted:
+                raise SafeDeskError(
+                    N_("The form {form} does not take {option}; it takes {options}."),
+                    form=form_name,
+                    option=flag,
+                    options=", ".join(accepted),
+                )
+            raise SafeDeskError(
+                N_("The form {form} does not take {option}."), form=form_name, option=flag
+            )
+        day = _month_option(value) if key == "month" else _date_option(value)
+        if day is not None:
+            options[key] = day
+    return options
+
+
+def _empty_month_note(session: Any, unit_id: int, month: dt.date | None) -> str | None:
+    """A note when the milk statement of `unit_id` for `month` has no rows."""
+    from safedesk.db.ppe_due import unit_and_descendants
+    from safedesk.db.ppe_milk import month_rows
+    from safedesk.domain.ppe_provisions import month_start
+
+    first = month_start(month or dt.date.today())
+    if month_rows(session, first, unit_and_descendants(session, unit_id)):
+        return None
+    return _(
+        "No milk or therapeutic nutrition was recorded for {month} in this unit: "
+        "the statement has no rows."
+    ).format(month=f"{first:%m.%Y}")
+
+
 def run_print(args: argparse.Namespace) -> int:
     from safedesk.cli.common import open_for_command
     from safedesk.forms.pdf.registry import get_form, render_form
 
     form = get_form(args.form)  # an unknown form is refused before the database is opened
     record_id = _record_id(args.id)
+    options = form_options(form.name, form.renderer(), args)  # and so is a wrong option
+    note = None
     db = open_for_command(args)
     try:
         with db.session() as session:
-            options = {
-                key: day
-                for key in ("date_from", "date_to")
-                if (day := _date_option(getattr(args, key, None))) is not None
-            }
             path = render_form(session, form.name, record_id, args.out, args.form_lang, **options)
+            if form.name == "milk-statement":
+                note = _empty_month_note(session, record_id, options.get("month"))
     finally:
         db.dispose()
     print(_("Printed: {path}").format(path=path), file=sys.stderr)
+    if note is not None:
+        print(note, file=sys.stderr)
     return 0

@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from safedesk.domain.people import Complaint
 from safedesk.domain.ppe import add_months
-from safedesk.i18n import N_
+from safedesk.i18n import N_, format_decimal
 
 MAX_SHIFTS_A_MONTH = 31
 
@@ -39,10 +39,9 @@ def milk_ml(shifts: int, ml_per_shift: int) -> int:
     return max(0, shifts) * max(0, ml_per_shift)
 
 
-def litres(ml: int) -> str:
-    """'11', '11.5' — litres as a statement prints them."""
-    whole, rest = divmod(ml, 1000)
-    return str(whole) if rest == 0 else f"{ml / 1000:g}"
+def litres(ml: int, language: str | None = None) -> str:
+    """'11', '11,5' — litres in `language` (the current one when None): '11.5' in en."""
+    return format_decimal(ml / 1000, language)
 
 
 def milk_complaints(

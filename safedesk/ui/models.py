@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 from sqlalchemy import ColumnElement, Select, SQLColumnExpression, bindparam, func, select
 from sqlalchemy.types import Integer
 
@@ -33,6 +34,9 @@ class Column:
     show: Callable[[Any], str] | None = None
     align_right: bool = False
     width: int = 0  # a first width in characters; the user can change it
+    # The text colour of the row ("#c0392b") from this column's value, None for the
+    # usual one: e.g. an overdue date shows its row in red.
+    colour: Callable[[Any], str | None] | None = None
 
 
 class SelectTableModel(QAbstractTableModel):
@@ -175,6 +179,11 @@ class SelectTableModel(QAbstractTableModel):
             return self._rows[index.row()][0]
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            values = self._rows[index.row()]
+            for i, each in enumerate(self.columns):
+                if each.colour is not None and (name := each.colour(values[i + 1])) is not None:
+                    return QColor(name)
         return None
 
     def headerData(

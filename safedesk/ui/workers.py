@@ -6,6 +6,7 @@ or raises. `progress` returns False once the user pressed Cancel, and the job st
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
@@ -50,12 +51,10 @@ class Job(QRunnable):
             self._deliver(self.signals.finished, result)
 
     def _deliver(self, signal: Any, value: object) -> None:
-        try:
+        # The application may have closed while this ran (its signals' object is gone):
+        # nobody is left to tell, and a traceback on the way out helps no one.
+        with contextlib.suppress(RuntimeError):
             signal.emit(value)
-        except RuntimeError:
-            # The application closed while this ran (its signals' object is gone):
-            # nobody is left to tell, and a traceback on the way out helps no one.
-            pass
 
 
 _running: set[Job] = set()

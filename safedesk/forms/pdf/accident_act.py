@@ -188,9 +188,8 @@ def _cause_rows(data: ActData, t: Texts, s: Styles) -> list[RowMaker]:
 
 
 def act_story(data: ActData, t: Texts) -> list[Any]:
-    from reportlab.platypus import KeepTogether
-
-    s = make_styles(9, justify=False) if t.bilingual else make_styles(10.5)
+    # Flush left: the act is short fields and lists, which justified lines tear apart.
+    s = make_styles(9, justify=False) if t.bilingual else make_styles(10.5, justify=False)
     width = frame_width()
     place = place_from_address(data.organisation.address)
     story = parts.letterhead(data.organisation, t, s, width)
@@ -198,8 +197,8 @@ def act_story(data: ActData, t: Texts) -> list[Any]:
     story += parts.side_by_side(t, width, _section_rows(data, t, s))
     heading = _p(f"<b>{markup(t.joined(SIGNATURES))}</b>", s.left)
     names = [m.full_name for m in data.commission] or [""]
-    story.append(
-        KeepTogether([parts.spacer(6), heading, parts.sign_and_date_rows(t, s, width, names)])
+    parts.keep_with_end(
+        story, [parts.spacer(6), heading, parts.sign_and_date_rows(t, s, width, names)]
     )
     return story
 

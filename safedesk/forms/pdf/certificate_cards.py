@@ -13,11 +13,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from safedesk.forms.pdf.certificate_cards_data import Card, CardsData, load_cards
-from safedesk.forms.pdf.fonts import BOLD
+from safedesk.forms.pdf.fonts import BOLD, REGULAR
 from safedesk.forms.pdf.page import MM, DocumentInfo, build_pdf, frame_width, write_pdf
 from safedesk.forms.pdf.parts import paragraph
 from safedesk.forms.pdf.styles import make_styles
-from safedesk.forms.pdf.text import Texts, bilingual_field, markup
+from safedesk.forms.pdf.text import SIGNATURE, Texts, bilingual_field, markup
 from safedesk.i18n import N_
 
 CERTIFICATE = N_("CERTIFICATE No. {number}")
@@ -80,13 +80,53 @@ def _card(data: CardsData, card: Card, t: Texts, lang: str, width: float) -> lis
         until = t.get(lang, VALID_UNTIL, date=t.date(lang, card.valid_until))
         story.append(paragraph(f"<b>{markup(until)}</b>", s.left))
     story.append(Spacer(1, 3 * MM))
-    if data.chair is not None:
-        sign = f"{markup(t.get(lang, CHAIR))} ____________ {markup(data.chair.short_name)}"
-    else:
-        sign = markup(t.get(lang, BODY, body=_in(lang, data.external_body)))
-    story.append(paragraph(sign, s.left))
-    story.append(paragraph(f"({markup(t.get(lang, SEAL))})", s.caption))
+    story.append(_signature(data, t, s, lang, width))
     return story
+
+
+def _signature(data: CardsData, t: Texts, s: Any, lang: str, width: float) -> Any:
+    """'Chair ______ Name' with '(signature)' under the line and the seal's place beside it."""
+    from reportlab.platypus import Table, TableStyle
+
+    seal = paragraph(f"({markup(t.get(lang, SEAL))})", s.small)
+    if data.chair is None:
+        body = paragraph(markup(t.get(lang, BODY, body=_in(lang, data.external_body))), s.left)
+        rows: list[list[Any]] = [[body, seal]]
+        widths = [width * 0.82, width * 0.18]
+        commands: list[Any] = []
+    else:
+        rows = [
+            [
+                paragraph(markup(t.get(lang, CHAIR)), s.left),
+                "",
+                paragraph(markup(data.chair.short_name), s.left),
+                seal,
+            ],
+            ["", paragraph(f"({markup(t.get(lang, SIGNATURE))})", s.caption), "", ""],
+        ]
+        widths = [width * 0.33, width * 0.22, width * 0.27, width * 0.18]
+        commands = [
+            ("LINEBELOW", (1, 0), (1, 0), 0.5, (0, 0, 0)),
+            ("SPAN", (3, 0), (3, 1)),
+            ("LEFTPADDING", (2, 0), (2, 0), 3),
+        ]
+    return Table(
+        rows,
+        colWidths=widths,
+        hAlign="LEFT",
+        style=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                ("VALIGN", (-1, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+                *commands,
+            ]
+        ),
+    )
 
 
 def _sheet(data: CardsData, t: Texts) -> list[Any]:

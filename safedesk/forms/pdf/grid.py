@@ -10,8 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from safedesk.forms.pdf.fonts import BOLD, REGULAR
+from safedesk.forms.pdf.fonts import BOLD, REGULAR, register_fonts
 from safedesk.forms.pdf.text import Texts, markup
+from safedesk.forms.pdf.wrap import fit_text
+
+# The smallest a column head is set in before its longest word is split.
+MIN_HEAD_SIZE = 4.5
+# LEFTPADDING + RIGHTPADDING of a grid cell.
+CELL_PADDING = 4.0
 
 
 @dataclass(frozen=True)
@@ -27,10 +33,13 @@ def cell(text: str, style: Any) -> Any:
     return Paragraph(markup(text).replace("\n", "<br/>"), style)
 
 
-# The smallest a column head is set in before its longest word is split.
-MIN_HEAD_SIZE = 4.5
-# LEFTPADDING + RIGHTPADDING of a grid cell.
-CELL_PADDING = 4.0
+def body_cell(text: str, style: Any, width: float, padding: float = CELL_PADDING) -> Any:
+    """A cell of data that stays inside its column, `width` points wide with its padding.
+
+    A word wider than the column breaks after its hyphen ('Ремонтно-' / 'механический'),
+    else between syllables with a hyphen mark, so it never runs over the next column.
+    """
+    return cell(fit_text(text, style.fontName, style.fontSize, width - padding), style)
 
 
 def head_cell(text: str, style: Any, width: float) -> Any:
@@ -82,8 +91,9 @@ def grid_styles(size: float) -> tuple[Any, Any]:
     from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.styles import ParagraphStyle
 
+    # Body text is broken to fit its column by `body_cell`; splitting is the last resort.
     body = ParagraphStyle(
-        "grid", fontName=REGULAR, fontSize=size, leading=size * 1.2, splitLongWords=False
+        "grid", fontName=REGULAR, fontSize=size, leading=size * 1.2, splitLongWords=True
     )
     # Heads are smaller: the narrow signature columns must not split their words.
     head = ParagraphStyle(
@@ -109,6 +119,7 @@ def grid(
     """The table; the head repeats on every page; cells left '' stay empty to sign in."""
     from reportlab.platypus import Table, TableStyle
 
+    register_fonts()  # heads and cells are measured before the document is built
     body, head = grid_styles(size)
     total = sum(c.share for c in columns)
     widths = [width * c.share / total for c in columns]
@@ -118,7 +129,10 @@ def grid(
     ]
     number = [cell(str(i + 1), head) for i in range(len(columns))]
     data.append(number)
-    data += [[cell(value, body) for value in row] for row in rows]
+    data += [
+        [body_cell(value, body, widths[min(i, len(widths) - 1)]) for i, value in enumerate(row)]
+        for row in rows
+    ]
     commands: list[Any] = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),

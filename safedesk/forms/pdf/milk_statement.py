@@ -25,6 +25,7 @@ from safedesk.forms.pdf.ppe_card_data import organisation_head
 from safedesk.forms.pdf.ppe_parts import grid, small_styles, stacked
 from safedesk.forms.pdf.styles import make_styles
 from safedesk.forms.pdf.text import Texts, bilingual_field, markup
+from safedesk.forms.pdf.wrap import fitted
 from safedesk.i18n import N_
 
 TITLE = N_("MILK AND THERAPEUTIC NUTRITION STATEMENT")
@@ -76,7 +77,7 @@ def statement_story(
         rows.append(
             [
                 parts.paragraph(str(number), cell),
-                parts.paragraph(markup(person), cell),
+                fitted(person, cell),
                 stacked(t, MILK_FORM_LABELS[MilkForm(r.form)], cell),
                 parts.paragraph(str(r.shifts), cell),
                 parts.paragraph(litres(r.quantity_ml) if r.quantity_ml else "", cell),
@@ -99,9 +100,9 @@ def statement_story(
     rest = width - sum(fixed)
     widths = [fixed[0], rest, *fixed[1:]]
     story.append(grid(rows, widths, row_heights=[None] + [7 * MM] * (len(rows) - 1)))
-    story.append(parts.spacer(8))
     position = "<br/>".join(dict.fromkeys(markup(t.get(x, HEAD_OF_UNIT)) for x in t.languages))
-    story.append(parts.signature_line(t, s, width * 0.7, position, ""))
+    signature = parts.signature_line(t, s, width * 0.7, position, "")
+    parts.keep_with_end(story, [parts.spacer(8), signature])
     return story
 
 

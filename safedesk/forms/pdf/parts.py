@@ -180,6 +180,34 @@ def signature_line(t: Texts, s: Styles, width: float, position: str, name: str) 
     )
 
 
+def signatures_in_row(t: Texts, s: Styles, width: float, signers: Sequence[tuple[str, str]]) -> Any:
+    """Signatures side by side ('position ____ name' each): their lines level, room for names.
+
+    One table row holds them all, set to its bottom, so a two-line position does not push
+    its line lower than the one beside it.
+    """
+    gap = COLUMN_GAP
+    each = (width - gap * (len(signers) - 1)) / len(signers)
+    top: list[Any] = []
+    captions: list[Any] = []
+    widths: list[float] = []
+    commands: list[Any] = [
+        ("TOPPADDING", (0, 0), (-1, 0), 10),
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+    ]
+    for i, (position, name) in enumerate(signers):
+        if i:
+            top.append("")
+            captions.append("")
+            widths.append(gap)
+        line = len(top) + 1
+        top += [_paragraph(position, s.left), "", _paragraph(markup(name), s.right)]
+        captions += ["", _caption(t, s, SIGNATURE), ""]
+        widths += [each * 0.42, each * 0.33, each * 0.25]
+        commands.append(("LINEBELOW", (line, 0), (line, 0), 0.5, (0, 0, 0)))
+    return _table([top, captions], widths, commands)
+
+
 def sign_and_date_rows(t: Texts, s: Styles, width: float, names: Sequence[str]) -> Any:
     """A row per person: name, a line to sign on, a line for the date they signed."""
     gap = width * 0.05
@@ -197,3 +225,68 @@ def sign_and_date_rows(t: Texts, s: Styles, width: float, names: Sequence[str]) 
         ]
     widths = (width * 0.40, gap, width * 0.25, gap, width * 0.25)
     return _table(rows, widths, commands)
+
+
+# Rows of a table, or paragraphs of text, that go to the next page with the signatures.
+KEEP_WITH_SIGNATURES = 2
+
+
+def keep_with_end(story: list[Any], block: Sequence[Any], rows: int = KEEP_WITH_SIGNATURES) -> None:
+    """Append `block` (the signatures) to `story`, never alone at the top of a page.
+
+    The block stays whole and together with the end of what it signs: the last `rows`
+    rows of a table (the table breaks earlier, its head repeated, if the block does not
+    fit under it) or the last `rows` paragraphs of text.
+    """
+    from reportlab.platypus import KeepTogether, Table
+
+    if story and isinstance(story[-1], Table):
+        story.append(_table_with_tail(story.pop(), list(block), rows))
+        return
+    tail: list[Any] = []
+    while story and len([f for f in tail if _is_text(f)]) < rows and _is_text(story[-1]):
+        tail.insert(0, story.pop())
+    story.append(KeepTogether([*tail, *block]))
+
+
+def _is_text(flowable: Any) -> bool:
+    from reportlab.platypus import Paragraph
+
+    return isinstance(flowable, Paragraph)
+
+
+def _table_with_tail(table: Any, tail: list[Any], rows: int) -> Any:
+    from reportlab.platypus import Flowable
+
+    class TableWithTail(Flowable):  # type: ignore[misc]
+        """A table and what follows it; splits only so the tail keeps `rows` rows."""
+
+        def __init__(self, table: Any) -> None:
+            super().__init__()
+            self.table = table
+
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+            self.width = availWidth
+            return availWidth, 0xFFFFFF  # laid out by split, as KeepTogether is
+
+        def split(self, aw: float, ah: float) -> list[Any]:
+            canv = getattr(self, "canv", None)
+            parts = [self.table, *tail]
+            total = sum(
+                f.wrapOn(canv, aw, ah)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in parts
+            )
+            if total <= ah:
+                return parts
+            self.table.wrapOn(canv, aw, ah)
+            head = self.table.repeatRows if isinstance(self.table.repeatRows, int) else 0
+            heights = list(self.table._rowHeights)
+            keep = len(heights) - rows  # rows that may stay on this page
+            if keep <= head:
+                return []  # too few rows to break: all goes to the next page
+            # Break where the page is full, but leave at least `rows` rows for the tail.
+            pieces = self.table.split(aw, min(ah, sum(heights[:keep]) + 0.01))
+            if len(pieces) < 2:
+                return []
+            return [*pieces[:-1], TableWithTail(pieces[-1])]
+
+    return TableWithTail(table)

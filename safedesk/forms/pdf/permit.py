@@ -148,10 +148,11 @@ def _pairs(rows: list[list[str]], width: float) -> Any:
     from reportlab.platypus import Table, TableStyle
 
     from safedesk.forms.pdf.fonts import REGULAR
-    from safedesk.forms.pdf.grid import cell, grid_styles
+    from safedesk.forms.pdf.grid import body_cell, cell, grid_styles
 
     body, head = grid_styles(8.5)
-    data = [[cell(label, head), cell(value, body)] for label, value in rows]
+    # A table's default padding: 6 points on either side of a cell.
+    data = [[cell(label, head), body_cell(value, body, width * 0.78, 12)] for label, value in rows]
     return Table(
         data,
         colWidths=[width * 0.22, width * 0.78],

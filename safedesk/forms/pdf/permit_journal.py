@@ -34,16 +34,18 @@ NO_LINES = N_("No permits in this period.")
 COLUMNS = (
     GridColumn(N_("No."), 0.03, "CENTER"),
     GridColumn(N_("Permit No."), 0.08),
-    GridColumn(N_("Type"), 0.08),
-    GridColumn(N_("Unit, place"), 0.13),
-    GridColumn(N_("Work"), 0.16),
-    GridColumn(N_("Planned: start – end"), 0.1),
+    # Type and state are as wide as their longest word ('Электроустановки',
+    # 'Приостановлен') at 7 points, so they are never broken; work and place give way.
+    GridColumn(N_("Type"), 0.105),
+    GridColumn(N_("Unit, place"), 0.11),
+    GridColumn(N_("Work"), 0.13),
+    GridColumn(N_("Planned: start – end"), 0.095),
     GridColumn(N_("Issued: date, issuer"), 0.1),
     GridColumn(N_("Work supervisor"), 0.09),
-    GridColumn(N_("Crew"), 0.04, "CENTER"),
+    GridColumn(N_("Crew"), 0.042, "CENTER"),
     GridColumn(N_("Closed: date; reported to"), 0.1),
-    GridColumn(N_("State"), 0.05),
-    GridColumn(N_("Signature of the issuer"), 0.06),
+    GridColumn(N_("State"), 0.088),
+    GridColumn(N_("Signature of the issuer"), 0.05),
 )
 
 

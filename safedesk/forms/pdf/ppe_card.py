@@ -22,6 +22,7 @@ from safedesk.forms.pdf.ppe_card_data import CardData, load_card
 from safedesk.forms.pdf.ppe_parts import blank_rows, grid, named, small_styles, stacked
 from safedesk.forms.pdf.styles import make_styles
 from safedesk.forms.pdf.text import Texts, bilingual_field, markup
+from safedesk.forms.pdf.wrap import fitted
 from safedesk.i18n import N_
 
 TITLE = N_("PERSONAL PPE RECORD CARD No. {number}")
@@ -58,7 +59,6 @@ SIGN_RETURNED = N_("Signatures of the one returning and the one receiving")
 HEAD_OF_UNIT = N_("Head of the unit")
 STOREKEEPER = N_("Responsible for issuing PPE")
 BLANK_ROWS = 8
-NO_LINES = [("GRID", (0, 0), (-1, -1), 0, (1, 1, 1)), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
 
 
 def _details(data: CardData, t: Texts, s: Any, width: float) -> Any:
@@ -119,7 +119,7 @@ def _norms(data: CardData, t: Texts, width: float) -> list[Any]:
         rows.append(
             [
                 item,
-                parts.paragraph(markup(n.clause), cell),
+                fitted(n.clause, cell),
                 stacked(t, UNIT_LABELS[n.unit], cell),
                 parts.paragraph(str(n.quantity), cell),
                 stacked(t, msgid, cell, **values),
@@ -156,11 +156,11 @@ def _issues(data: CardData, t: Texts, width: float) -> Any:
     for x in data.issues:
         item = named(t, x.item.kk, x.item.ru, cell, second)
         if x.size:
-            item.append(parts.paragraph(markup(x.size), second))
+            item.append(fitted(x.size, second))
         rows.append(
             [
                 item,
-                parts.paragraph(markup(x.certificate), standard),
+                fitted(x.certificate, standard),
                 parts.paragraph(t.date(lang, x.issued), cell),
                 parts.paragraph(str(x.quantity), cell),
                 parts.paragraph("0", cell),
@@ -201,14 +201,12 @@ def card_story(data: CardData, t: Texts) -> list[Any]:
     story += _norms(data, t, width)
     story.append(parts.spacer(6))
     # The two signatures side by side: the front stays on one sheet.
-    half = (width - 8 * MM) / 2
-    signatures = [
-        parts.signature_line(
-            t, s, half, "<br/>".join(dict.fromkeys(markup(t.get(x, m)) for x in t.languages)), ""
-        )
+    positions = [
+        "<br/>".join(dict.fromkeys(markup(t.get(x, m)) for x in t.languages))
         for m in (HEAD_OF_UNIT, STOREKEEPER)
     ]
-    story.append(grid([[signatures[0], "", signatures[1]]], (half, 8 * MM, half), 0, NO_LINES))
+    signatures = parts.signatures_in_row(t, s, width, [(p, "") for p in positions])
+    parts.keep_with_end(story, [signatures])
     story.append(PageBreak())
     story.append(stacked(t, BACK, s.title))
     story.append(parts.paragraph(f"<b>{markup(data.full_name)}</b>", s.left))

@@ -13,6 +13,7 @@ from typing import Any
 from safedesk.forms.pdf.fonts import REGULAR
 from safedesk.forms.pdf.parts import paragraph
 from safedesk.forms.pdf.text import Texts, markup
+from safedesk.forms.pdf.wrap import fitted
 
 GRID = (0.35, 0.35, 0.35)
 
@@ -30,10 +31,10 @@ def stacked(t: Texts, msgid: str, style: Any, **values: Any) -> Any:
 def named(t: Texts, kk: str, ru: str, style: Any, small: Any) -> list[Any]:
     """A name in the printed language; for both, Kazakh with the Russian under it, smaller."""
     if not t.bilingual:
-        return [paragraph(markup(t.pick(t.languages[0], kk, ru)), style)]
+        return [fitted(t.pick(t.languages[0], kk, ru), style)]
     if not kk or not ru or kk == ru:
-        return [paragraph(markup(kk or ru), style)]
-    return [paragraph(markup(kk), style), paragraph(markup(ru), small)]
+        return [fitted(kk or ru, style)]
+    return [fitted(kk, style), fitted(ru, small)]
 
 
 def grid(

@@ -24,6 +24,7 @@ from safedesk.forms.pdf.ppe_card_data import organisation_head
 from safedesk.forms.pdf.ppe_parts import grid, named, small_styles, stacked
 from safedesk.forms.pdf.styles import make_styles
 from safedesk.forms.pdf.text import Texts, markup
+from safedesk.forms.pdf.wrap import fitted
 from safedesk.i18n import N_
 
 TITLE = N_("PPE ISSUE SHEET")
@@ -65,12 +66,12 @@ def sheet_story(
         rows.append(
             [
                 parts.paragraph(str(number), cell),
-                parts.paragraph(markup(line.person), cell),
-                parts.paragraph(markup(line.personnel_no), cell),
+                fitted(line.person, cell),
+                fitted(line.personnel_no, cell),
                 named(t, line.item_kk, line.item_ru, cell, second),
-                parts.paragraph(markup(line.size), cell),
+                fitted(line.size, cell),
                 parts.paragraph(str(line.quantity), cell),
-                parts.paragraph(markup(since), cell),
+                fitted(since, cell),
                 "",
             ]
         )
@@ -84,10 +85,12 @@ def sheet_story(
         # Room to sign in every row, however short its text.
         roomy = [("TOPPADDING", (0, 1), (-1, -1), 4), ("BOTTOMPADDING", (0, 1), (-1, -1), 7)]
         story.append(grid(rows, widths, extra=roomy))
-    story.append(parts.spacer(8))
+    # The storekeeper and the head sign under the last rows, never alone on a page.
+    block: list[Any] = [parts.spacer(8)]
     for msgid in (ISSUED_BY, HEAD_OF_UNIT):
         position = "<br/>".join(dict.fromkeys(markup(t.get(x, msgid)) for x in t.languages))
-        story.append(parts.signature_line(t, s, width * 0.6, position, ""))
+        block.append(parts.signature_line(t, s, width * 0.6, position, ""))
+    parts.keep_with_end(story, block)
     return story
 
 

@@ -154,8 +154,6 @@ def _signatures(data: ProtocolData, t: Texts, s: Styles, width: float) -> list[A
 
 
 def protocol_story(data: ProtocolData, t: Texts) -> list[Any]:
-    from reportlab.platypus import KeepTogether
-
     s = make_styles(9.5, justify=False) if t.bilingual else make_styles(10.5)
     width = frame_width()
     place = place_from_address(data.organisation.address)
@@ -164,7 +162,7 @@ def protocol_story(data: ProtocolData, t: Texts) -> list[Any]:
     story += parts.side_by_side(t, width, _text_rows(data, t, s))
     story.append(parts.spacer(3))
     story.append(grid(t, width, COLUMNS, _grid_rows(data, t), size=8))
-    story.append(KeepTogether([parts.spacer(8), *_signatures(data, t, s, width)]))
+    parts.keep_with_end(story, [parts.spacer(8), *_signatures(data, t, s, width)])
     return story
 
 

@@ -23,6 +23,7 @@ from safedesk.forms.pdf.parts import paragraph
 from safedesk.forms.pdf.styles import Styles, make_styles
 from safedesk.forms.pdf.text import Texts, bilingual_field, markup
 from safedesk.forms.pdf.wrac_data import WracData, WracRow, load_wrac
+from safedesk.forms.pdf.wrap import fitted
 from safedesk.i18n import N_
 
 TITLE = N_("Workplace risk assessment and control sheet (WRAC)")
@@ -128,7 +129,7 @@ def rows_table(data: WracData, t: Texts, size: float = 6.6) -> Any:
         body.append(
             [
                 paragraph(str(row.number), centre),
-                *(paragraph(markup(v), left) for v in (row.activity, row.hazard,
+                *(fitted(v, left) for v in (row.activity, row.hazard,
                   row.unwanted_event, row.exposed, row.existing_controls)),
                 paragraph(str(row.initial[0]), centre),
                 paragraph(str(row.initial[1]), centre),

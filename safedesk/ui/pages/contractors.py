@@ -44,12 +44,13 @@ class ContractorsPage(TablePage):
             .scalar_subquery()
         )
         columns = [
-            Column(N_("Name"), Contractor.name, width=30),
+            # Narrow enough for the columns after it to be in view at 1280 px, in kk too.
+            Column(N_("Name"), Contractor.name, width=19),
             Column(N_("BIN"), Contractor.bin, width=12),
             Column(N_("Contract No."), Contractor.contract_no, width=10),
             Column(N_("Contract from"), Contractor.contract_from, show=format_date, width=10),
             Column(N_("Contract to"), Contractor.contract_to, show=format_date, width=10),
-            Column(N_("Workers on the site"), on_site, align_right=True, width=8),
+            Column(N_("Workers on the site"), on_site, align_right=True, width=19),
             Column(N_("Sub-contractor of"), Parent.name, width=20),
             Column(N_("Work contracted"), Contractor.scope, width=24),
             Column(N_("Contact"), Contractor.contact, width=20),

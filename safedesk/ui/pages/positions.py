@@ -10,6 +10,7 @@ from safedesk.db.models import Position
 from safedesk.domain.collation import search_text
 from safedesk.domain.people import CATEGORY_LABELS, PositionCategory
 from safedesk.i18n import N_, _
+from safedesk.ui.dialogs.certificate import ROMAN
 from safedesk.ui.dialogs.position import PositionDialog
 from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.pages.employees import localized_name
@@ -27,6 +28,11 @@ def _yes(value: object) -> str:
     return _("yes") if value else ""
 
 
+def _group(value: object) -> str:
+    """The electrical-safety group in Roman numerals (II–V), as the rules write it."""
+    return ROMAN.get(value, str(value)) if isinstance(value, int) else ""
+
+
 class PositionsPage(TablePage):
     search_hint = N_("Find a position")
 
@@ -34,8 +40,10 @@ class PositionsPage(TablePage):
         columns = [
             Column(N_("Position"), localized_name(Position.name_kk, Position.name_ru), width=40),
             Column(N_("Category"), Position.category, show=_category, width=14),
-            Column(N_("Harmful conditions"), Position.harmful, show=_yes, width=10),
-            Column(N_("Electrical group"), Position.electrical_group_required, width=10),
+            Column(N_("Harmful conditions"), Position.harmful, show=_yes, width=20),
+            Column(
+                N_("Electrical group"), Position.electrical_group_required, show=_group, width=10
+            ),
         ]
         return SelectTableModel(
             self.db,

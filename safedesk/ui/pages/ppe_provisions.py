@@ -12,6 +12,8 @@ from safedesk.db.engine import casefold
 from safedesk.db.models import Employee, MilkIssue, PpeItem, ProtectiveEquipment
 from safedesk.db.text_search import person_matches
 from safedesk.domain.collation import search_text
+from safedesk.domain.due import DUE_SOON_DAYS
+from safedesk.domain.ppe import DueStatus
 from safedesk.domain.ppe_provisions import MILK_FORM_LABELS, MilkForm, litres
 from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _, format_date
@@ -19,6 +21,7 @@ from safedesk.ui.choices import fill_units
 from safedesk.ui.dialogs.ppe_provisions import EquipmentDialog, MilkDialog, TestDialog
 from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.pages.employees import localized_name
+from safedesk.ui.pages.ppe_due import STATUS_COLOURS
 from safedesk.ui.widgets.errors import show_error, show_problem
 from safedesk.ui.widgets.table_page import TablePage
 
@@ -38,6 +41,18 @@ def _month(value: object) -> str:
 
 def _litres(value: object) -> str:
     return litres(int(value)) if isinstance(value, int) and value else ""
+
+
+def _test_colour(value: object, today: dt.date | None = None) -> str | None:
+    """Red when the next test is past, amber within 30 days: as the PPE due list shows."""
+    if not isinstance(value, dt.date):
+        return None
+    today = today or dt.date.today()
+    if value < today:
+        return STATUS_COLOURS[DueStatus.OVERDUE]
+    if value <= today + dt.timedelta(days=DUE_SOON_DAYS):
+        return STATUS_COLOURS[DueStatus.DUE_SOON]
+    return None
 
 
 def _unit_combo(page: TablePage) -> QComboBox:
@@ -126,11 +141,17 @@ class ProtectiveEquipmentPage(TablePage):
 
     def make_model(self) -> SelectTableModel:
         columns = [
-            Column(N_("Next test"), ProtectiveEquipment.next_test_date, show=format_date, width=10),
+            Column(
+                N_("Next test"),
+                ProtectiveEquipment.next_test_date,
+                show=format_date,
+                width=17,
+                colour=_test_colour,
+            ),
             Column(N_("Inventory No."), ProtectiveEquipment.inventory_no, width=10),
             Column(N_("Item"), localized_name(PpeItem.name_kk, PpeItem.name_ru), width=40),
-            Column(N_("Last test"), ProtectiveEquipment.last_test_date, show=format_date, width=10),
-            Column(N_("Interval, months"), ProtectiveEquipment.test_interval_months, width=6),
+            Column(N_("Last test"), ProtectiveEquipment.last_test_date, show=format_date, width=16),
+            Column(N_("Interval, months"), ProtectiveEquipment.test_interval_months, width=15),
             Column(N_("Held by"), FULL, sort=Employee.sort_name, width=28),
         ]
 

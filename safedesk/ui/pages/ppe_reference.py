@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import ColumnElement, select
 
+from safedesk.db.alphabet import alphabetical
 from safedesk.db.engine import casefold
 from safedesk.db.models import PpeItem, PpeNormLine, PpeNormSet, PpeReceipt
 from safedesk.db.ppe_catalogue import list_norm_sets
@@ -59,7 +60,12 @@ class PpeItemsPage(TablePage):
 
     def make_model(self) -> SelectTableModel:
         columns = [
-            Column(N_("Item"), localized_name(PpeItem.name_kk, PpeItem.name_ru), width=44),
+            Column(
+                N_("Item"),
+                localized_name(PpeItem.name_kk, PpeItem.name_ru),
+                sort=alphabetical(localized_name(PpeItem.name_kk, PpeItem.name_ru)),
+                width=44,
+            ),
             Column(N_("Kind"), PpeItem.kind, show=_kind, width=20),
             Column(N_("Certificate / standard"), PpeItem.standard, width=18),
             Column(N_("Test interval, months"), PpeItem.test_interval_months, width=8),

@@ -70,7 +70,8 @@ class ActionsPage(TablePage):
         self.state = QComboBox()
         self.state.setObjectName("state_filter")
         for value, text in (
-            ("open", N_("Open")),
+            # Not N_("Open"): that msgid is the button (the verb, "Ашу"/"Открыть").
+            ("open", N_("Open (planned or in progress)")),
             ("due_soon", N_("Due within 30 days")),
             ("overdue", N_("Overdue")),
             ("closed", N_("Done or cancelled")),

@@ -65,7 +65,8 @@ class RiskMatrixPage(TablePage):
         splitter.addWidget(self.table)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([620, 560])
+        # The heatmap at its natural width; the table gets the rest (it stretches).
+        splitter.setSizes([620, self.heatmap.sizeHint().width()])
         layout.insertWidget(index, splitter, 1)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show(current)
@@ -79,8 +80,9 @@ class RiskMatrixPage(TablePage):
     def make_model(self) -> SelectTableModel:
         columns = [
             Column(N_("Edition"), RiskMatrix.edition, align_right=True, width=6),
-            Column(N_("Name"), _name(), width=34),
-            Column(N_("Valid from"), RiskMatrix.valid_from, show=format_date, width=10),
+            # The date before the long name: the table shares the page with the heatmap.
+            Column(N_("Valid from"), RiskMatrix.valid_from, show=format_date, width=12),
+            Column(N_("Name"), _name(), width=26),
             Column(N_("Current"), RiskMatrix.current, show=_yes, width=6),
             Column(N_("Assessments"), _rated(), align_right=True, width=8),
         ]

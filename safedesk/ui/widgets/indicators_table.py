@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
 )
 
 from safedesk.domain.indicators import KINDS, IndicatorValue
-from safedesk.i18n import _, format_date
+from safedesk.i18n import _, format_date, format_decimal
 
 
 def _number(value: float | None) -> str:
     if value is None:
         return "—"
-    return f"{value:g}"
+    return format_decimal(value)
 
 
 class IndicatorsTable(QTableWidget):
