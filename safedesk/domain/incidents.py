@@ -50,7 +50,7 @@ class ActionStatus(StrEnum):
 
 
 ACTION_STATUS_LABELS = {
-    ActionStatus.OPEN: N_("Open"),
+    ActionStatus.OPEN: N_("Not started"),  # not "Open": that is the button's verb in kk/ru
     ActionStatus.IN_PROGRESS: N_("In progress"),
     ActionStatus.CLOSED: N_("Closed"),
 }

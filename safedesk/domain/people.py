@@ -27,6 +27,14 @@ CATEGORY_LABELS = {
 SEX_LABELS = {Sex.MALE: N_("Male"), Sex.FEMALE: N_("Female")}
 
 ELECTRICAL_GROUPS = (1, 2, 3, 4, 5)
+_NUMERALS = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V"}
+
+
+def group_numeral(group: object) -> str:
+    """An electrical-safety group as the rules write it (I–V); "" for none."""
+    if isinstance(group, int) and not isinstance(group, bool):
+        return _NUMERALS.get(group, str(group))
+    return ""
 
 
 @dataclass(frozen=True)

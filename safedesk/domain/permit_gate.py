@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from safedesk.domain.accidents import KAZAKHSTAN
+from safedesk.domain.people import group_numeral
 from safedesk.domain.permit_gas import GAS_LABELS, Gas, GasLimit, GasReading, out_of_limits
 from safedesk.domain.permits import CREW, ROLE_LABELS, Action, PermitType, Role
 from safedesk.i18n import N_
@@ -214,7 +215,11 @@ def person_reasons(
                 GateCode.ELECTRICAL_GROUP,
                 where,
                 N_("{who} {person}: electrical-safety group {group} is needed, has {has}."),
-                {**who, "group": group, "has": person.electrical_group or "—"},
+                {
+                    **who,
+                    "group": group_numeral(group),
+                    "has": group_numeral(person.electrical_group) or "—",
+                },
             )
         )
     if need_briefing and not person.briefed:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -130,12 +131,14 @@ class MainWindow(QMainWindow):
             )
             db_menu.addAction(act)
         go_menu = bar.addMenu(_("&Go"))
-        for i, (name, title, _cls) in enumerate(PAGES):
-            act = QAction(_(title), self)
-            if i < 9:
-                act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-            act.triggered.connect(lambda _c=False, n=name: self.show_page(n))
-            go_menu.addAction(act)
+        # Ctrl+1…9 work from the start (actions of the window); the menu's entries are
+        # made the first time it opens: 34 actions are a good part of the first paint.
+        for old in getattr(self, "_go_actions", []):  # a change of language builds again
+            self.removeAction(old)
+            old.deleteLater()
+        self._go_actions = [self._go_action(i) for i in range(min(9, len(PAGES)))]
+        self.addActions(self._go_actions)
+        go_menu.aboutToShow.connect(lambda: self._fill_go_menu(go_menu))
         help_menu = bar.addMenu(_("&Help"))
         guide = QAction(_("User guide"), self)
         guide.setShortcut(QKeySequence.StandardKey.HelpContents)
@@ -144,6 +147,20 @@ class MainWindow(QMainWindow):
         about = QAction(_("About SafeDesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _go_action(self, index: int) -> QAction:
+        name, title, _cls = PAGES[index]
+        act = QAction(_(title), self)
+        if index < 9:
+            act.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        act.triggered.connect(lambda _c=False, n=name: self.show_page(n))
+        return act
+
+    def _fill_go_menu(self, menu: QMenu) -> None:
+        if menu.actions():
+            return
+        made = len(self._go_actions)
+        menu.addActions(self._go_actions + [self._go_action(i) for i in range(made, len(PAGES))])
 
     # -- pages --------------------------------------------------------------------------
     def page(self, name: str) -> Page:
@@ -233,9 +250,7 @@ class MainWindow(QMainWindow):
 
             show_due_summary(self, overdue, soon)
         self.status.setText(
-            _("Overdue: {overdue} · due within 30 days: {soon}").format(
-                overdue=overdue, soon=soon
-            )
+            _("Overdue: {overdue} · due within 30 days: {soon}").format(overdue=overdue, soon=soon)
             if overdue or soon
             else _("Nothing is overdue")
         )

@@ -147,10 +147,11 @@ def test_electrical_group_per_role_and_crew() -> None:
         crew=[person(10, electrical_group=2), person(11, electrical_group=None)],
     )
     reasons = gate(Action.ISSUE, f, ELECTRICAL, GAS)
-    assert [(r.code, r.values["group"]) for r in reasons] == [
-        (GateCode.ELECTRICAL_GROUP, 4),
-        (GateCode.ELECTRICAL_GROUP, 3),
-        (GateCode.ELECTRICAL_GROUP, 3),
+    # Groups are written as the rules write them: I–V.
+    assert [(r.code, r.values["group"], r.values["has"]) for r in reasons] == [
+        (GateCode.ELECTRICAL_GROUP, "IV", "III"),
+        (GateCode.ELECTRICAL_GROUP, "III", "II"),
+        (GateCode.ELECTRICAL_GROUP, "III", "—"),
     ]
 
 

@@ -6,8 +6,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from safedesk.i18n import _
 from safedesk.settings import Settings
 from safedesk.ui.main_window import MainWindow
+from safedesk.ui.navigation import PAGES
 from safedesk.ui.pages.settings import SettingsPage
 
 
@@ -24,6 +26,23 @@ def test_every_page_opens(window: MainWindow) -> None:
 def test_keyboard_goes_to_pages(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(window, "2", modifier=Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_name() == "employees"
+
+
+def test_go_menu_lists_every_page_and_ctrl_digits_survive_a_language_change(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The Go menu is filled when first opened; Ctrl+1…9 work before that, and once
+    only after the window is built again in another language (no ambiguous shortcut)."""
+    go = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Go")
+    go.aboutToShow.emit()
+    assert [a.text() for a in go.actions()] == [_(title) for _n, title, _c in PAGES]
+    window.change_language("ru")
+    qtbot.keyClick(window, "3", modifier=Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_name() == PAGES[2][0]
+    go = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Переход")
+    go.aboutToShow.emit()
+    go.aboutToShow.emit()  # filled once
+    assert len(go.actions()) == len(PAGES)
 
 
 def test_language_switch_changes_labels_and_is_remembered(window: MainWindow) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from safedesk.domain.accidents import KAZAKHSTAN
+from safedesk.domain.people import group_numeral
 from safedesk.domain.permit_gas import GAS_LABELS, Gas, GasLimit, describe_limits
 from safedesk.domain.permit_reference import basis_in
 from safedesk.domain.permits import (
@@ -183,7 +184,7 @@ def _roles(data: PermitData, t: Texts) -> tuple[list[GridColumn], list[list[str]
         row = [t.joined(ROLE_LABELS[role], sep="\n"), p.full_name if p else "", ""]
         row[2] = _position(t, p) if p else ""
         if electrical:
-            row.append(str(p.electrical_group or "") if p else "")
+            row.append(group_numeral(p.electrical_group) if p else "")
         rows.append([*row, ""])
     return columns, rows
 
@@ -242,7 +243,7 @@ def _crew(data: PermitData, t: Texts) -> tuple[list[GridColumn], list[list[str]]
     for i, c in enumerate(data.crew, 1):
         row = [str(i), c.person.full_name, _position(t, c.person)]
         if electrical:
-            row.append(str(c.person.electrical_group or ""))
+            row.append(group_numeral(c.person.electrical_group))
         moved = " – ".join(x for x in (moment(c.joined_at), moment(c.left_at)) if x)
         row += [moved, f"{moment(c.briefed_at)}\n{c.briefed_by}".strip(), "", ""]
         rows.append(row)

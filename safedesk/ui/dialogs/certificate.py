@@ -16,14 +16,14 @@ from safedesk.db.certificates import (
 )
 from safedesk.db.engine import Database
 from safedesk.db.models import Certificate, CertificateKind
-from safedesk.domain.people import ELECTRICAL_GROUPS
+from safedesk.domain.people import ELECTRICAL_GROUPS, group_numeral
 from safedesk.i18n import _, current_language, pick
 from safedesk.ui.widgets.employee_picker import EmployeePicker
 from safedesk.ui.widgets.fields import DateField, set_combo_value
 from safedesk.ui.widgets.record_dialog import RecordDialog
 from safedesk.ui.widgets.worker_picker import WorkerPicker
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V"}
+ROMAN = {g: group_numeral(g) for g in ELECTRICAL_GROUPS}
 
 
 def kind_title(kind: CertificateKind) -> str:

@@ -17,7 +17,7 @@ from safedesk.db.employees import (
 from safedesk.db.engine import Database
 from safedesk.db.models import Employee
 from safedesk.domain.ids import Sex, iin_birth_date, iin_problem, iin_sex
-from safedesk.domain.people import ELECTRICAL_GROUPS, SEX_LABELS
+from safedesk.domain.people import ELECTRICAL_GROUPS, SEX_LABELS, group_numeral
 from safedesk.errors import render
 from safedesk.i18n import _, format_date
 from safedesk.ui.choices import fill_positions, fill_units
@@ -63,7 +63,7 @@ class EmployeeDialog(RecordDialog):
         )
         self.electrical_group.addItem(_("— none —"), None)
         for group in ELECTRICAL_GROUPS:
-            self.electrical_group.addItem(str(group), group)
+            self.electrical_group.addItem(group_numeral(group), group)
         self.height_field = self.add_field("height_cm", _("Height, cm"), QSpinBox())
         self.height_field.setRange(0, 250)
         self.height_field.setSpecialValueText(_("— not set —"))

@@ -8,7 +8,12 @@ from sqlalchemy.orm import Session
 from safedesk.db.engine import Database
 from safedesk.db.models import Position
 from safedesk.db.positions import PositionFields, add_position, update_position
-from safedesk.domain.people import CATEGORY_LABELS, ELECTRICAL_GROUPS, PositionCategory
+from safedesk.domain.people import (
+    CATEGORY_LABELS,
+    ELECTRICAL_GROUPS,
+    PositionCategory,
+    group_numeral,
+)
 from safedesk.i18n import _
 from safedesk.ui.widgets.fields import combo_value, set_combo_value
 from safedesk.ui.widgets.record_dialog import RecordDialog
@@ -35,7 +40,7 @@ class PositionDialog(RecordDialog):
         )
         self.group.addItem(_("— none —"), None)
         for group in ELECTRICAL_GROUPS:
-            self.group.addItem(str(group), group)
+            self.group.addItem(group_numeral(group), group)
         self.setMinimumWidth(460)
         if position_id is not None:
             with db.session() as s:
