@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from safedesk.i18n import _
@@ -58,11 +58,21 @@ class Job(QRunnable):
 
 
 _running: set[Job] = set()
+_soon: list[QTimer] = []  # timers that will start background work when they fire
+
+
+def starts_soon(timer: QTimer) -> QTimer:
+    """Register a timer whose timeout starts background work (a page that counts a moment
+    after its first paint): `busy()` counts it while it is running."""
+    _soon.append(timer)
+    return timer
 
 
 def busy() -> bool:
-    """Whether a job has not yet delivered its result (screenshots wait for this)."""
-    return bool(_running)
+    """Whether a job has not yet delivered its result, or a registered timer is about to
+    start one (screenshots wait for this)."""
+    _soon[:] = [t for t in _soon if shiboken6.isValid(t)]
+    return bool(_running) or any(t.isActive() for t in _soon)
 
 
 def run_job(

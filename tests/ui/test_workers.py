@@ -106,3 +106,21 @@ def test_a_job_finishing_after_the_application_let_go_of_it_is_quiet() -> None:
     job = Job(lambda _progress: 42)
     shiboken6.delete(job.signals)
     job.run()  # raised RuntimeError ("Signal source has been deleted") before
+
+
+def test_busy_counts_a_timer_about_to_start_background_work(qtbot: QtBot) -> None:
+    """A page that counts a moment after its first paint: a screenshot taken while its
+    timer runs would show "Counting…", so `busy()` waits for the timer too."""
+    from PySide6.QtCore import QTimer
+
+    from safedesk.ui.workers import busy, starts_soon
+
+    fired: list[bool] = []
+    timer = starts_soon(QTimer())
+    timer.setSingleShot(True)
+    timer.setInterval(50)
+    timer.timeout.connect(lambda: fired.append(True))
+    timer.start()
+    assert busy()
+    qtbot.waitUntil(lambda: not busy(), timeout=2000)
+    assert fired == [True]

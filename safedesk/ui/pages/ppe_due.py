@@ -42,6 +42,7 @@ from safedesk.ui.dialogs.ppe_issue import IssueDialog
 from safedesk.ui.models import ROW_ID_ROLE
 from safedesk.ui.widgets.errors import show_error, show_problem
 from safedesk.ui.widgets.table_page import TablePage
+from safedesk.ui.workers import starts_soon
 
 Index = QModelIndex | QPersistentModelIndex
 STATUS_COLOURS = {
@@ -134,7 +135,7 @@ class DueListModel(QAbstractTableModel):
         # Every line is computed a moment after the page opens or reloads, once the first
         # screen is painted: it gives the count, and another order at once.
         self._prefetching = prefetch
-        self._prefetch = QTimer(self)
+        self._prefetch = starts_soon(QTimer(self))  # screenshots wait for it too
         self._prefetch.setSingleShot(True)
         self._prefetch.setInterval(self.PREFETCH_MS)
         self._prefetch.timeout.connect(self._request_all)
