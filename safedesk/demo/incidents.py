@@ -24,6 +24,7 @@ from safedesk.db.models import (
 )
 from safedesk.demo.context import KAZAKHSTAN, DemoContext, DemoEmployee, DemoPlan, pick_active
 from safedesk.demo.people import random_day
+from safedesk.demo.places import place_of
 from safedesk.domain.incidents import BehaviourCategory
 
 DAY = dt.timedelta(days=1)
@@ -62,6 +63,10 @@ def _units(ctx: DemoContext) -> list[int]:
     return found or [u.id for u in ctx.units.values()]
 
 
+def _unit_keys(ctx: DemoContext) -> list[str]:
+    return [k for k in PRODUCTION if k in ctx.units] or list(ctx.units)
+
+
 def _someone(rng: random.Random, people: list[DemoEmployee], day: dt.date) -> DemoEmployee:
     """Someone of `people` employed on `day`; anyone of them if nobody was."""
     return pick_active(rng, people, day) or rng.choice(people)
@@ -72,7 +77,7 @@ def near_miss_rows(plan: DemoPlan) -> int:
 
 
 def add_near_misses(ctx: DemoContext, rng: random.Random) -> None:
-    plan, units = ctx.plan, _units(ctx)
+    plan, units = ctx.plan, _unit_keys(ctx)
     rows: list[dict[str, Any]] = []
     first_id = ctx.writer.next_id(NearMiss)
     for i in range(near_miss_rows(plan)):
@@ -82,9 +87,10 @@ def add_near_misses(ctx: DemoContext, rng: random.Random) -> None:
         action = rng.random() < 0.7
         due = day + rng.randint(7, 45) * DAY if action else None
         closed = due is not None and due < plan.today and rng.random() < 0.93
+        unit = rng.choice(units)
         rows.append({
-            "id": first_id + i, "occurred_at": _moment(rng, day), "unit_id": rng.choice(units),
-            "place": "", "category": category,
+            "id": first_id + i, "occurred_at": _moment(rng, day), "unit_id": ctx.units[unit].id,
+            "place": place_of(rng, unit), "category": category,
             "severity": rng.choices(("minor", "moderate", "serious", "critical"), (5, 4, 2, 1))[0],
             "description": text, "anonymous": anonymous,
             "reporter_id": None if anonymous else _someone(rng, ctx.employees, day).id,
@@ -102,7 +108,7 @@ def observation_rows(plan: DemoPlan) -> int:
 
 
 def add_observations(ctx: DemoContext, rng: random.Random) -> None:
-    plan, units = ctx.plan, _units(ctx)
+    plan, units = ctx.plan, _unit_keys(ctx)
     observers = [e for e in ctx.employees if e.key_staff] or ctx.employees
     cards: list[dict[str, Any]] = []
     lines: list[dict[str, Any]] = []
@@ -129,8 +135,10 @@ def add_observations(ctx: DemoContext, rng: random.Random) -> None:
         due = day + rng.randint(5, 30) * DAY if action else None
         closed = due is not None and due < plan.today and rng.random() < 0.9
         owner = rng.choice(observers).id if action else None
+        unit = rng.choice(units)
         cards.append({
-            "id": first_id + i, "observed_on": day, "unit_id": rng.choice(units), "area": "",
+            "id": first_id + i, "observed_on": day, "unit_id": ctx.units[unit].id,
+            "area": place_of(rng, unit),
             "observer_id": rng.choice(observers).id, "people_observed": rng.randint(1, 8),
             "safe_total": safe_total, "at_risk_total": at_risk_total,
             "conversation_held": rng.random() < 0.8,
@@ -174,7 +182,7 @@ def add_accidents(ctx: DemoContext, rng: random.Random) -> None:
         rows.append({
             "id": accident_id, "number": f"{day.year}-{per_year[day.year]}",
             "occurred_at": _moment(rng, day), "unit_id": unit.id if unit else _units(ctx)[0],
-            "place": "", "classification": kind,
+            "place": place_of(rng, victim.unit_key), "classification": kind,
             "circumstances": "Во время работы пострадавший оступился и упал; "
                              "обстоятельства установлены комиссией.",
             "victims_count": 1, "days_lost": days_lost,

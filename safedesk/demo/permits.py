@@ -77,7 +77,7 @@ CURRENT: tuple[tuple[int, PermitState, PermitType | None], ...] = (
 # Roles a type's rules do not require, and how often a permit names them anyway.
 OPTIONAL_ROLES = {Role.RESPONSIBLE_MANAGER: 0.5, Role.OBSERVER: 0.1}
 # How many hazards, measures and PPE lines a permit lists.
-LINES = {MeasureKind.HAZARD: (1, 2), MeasureKind.MEASURE: (2, 3), MeasureKind.PPE: (1, 2)}
+LINES = {MeasureKind.HAZARD: (1, 2), MeasureKind.MEASURE: (2, 3), MeasureKind.PPE: (2, 3)}
 GAS_TYPES = (PermitType.CONFINED_SPACE, PermitType.GAS_HAZARDOUS)
 TYPE_WEIGHTS = {
     PermitType.HOT_WORK: 25,
@@ -314,11 +314,11 @@ def _permit(
             },
         )
     for kind_, texts in (
-        (MeasureKind.HAZARD, HAZARDS),
-        (MeasureKind.MEASURE, MEASURES),
-        (MeasureKind.PPE, PPE),
+        (MeasureKind.HAZARD, HAZARDS[kind]),
+        (MeasureKind.MEASURE, MEASURES[kind]),
+        (MeasureKind.PPE, PPE[kind]),
     ):
-        for i, text in enumerate(rng.sample(texts, rng.randint(*LINES[kind_]))):
+        for i, text in enumerate(rng.sample(texts, min(len(texts), rng.randint(*LINES[kind_])))):
             rows.add(
                 PermitLine, {"permit_id": pid, "kind": kind_.value, "position": i, "text": text}
             )
@@ -430,8 +430,6 @@ def add_permits(ctx: DemoContext, rng: random.Random) -> None:
         or DEFAULT_NUMBER_PATTERN
     )
     staff = PermitStaff(ctx.employees)
-    if len(staff.pool) < 8:
-        return
     kinds = _Kinds(ctx)
     first = plan.window_start
     span = (plan.today + dt.timedelta(days=14) - first).days
@@ -446,7 +444,7 @@ def add_permits(ctx: DemoContext, rng: random.Random) -> None:
         kind = forced_kinds.get((day, forced)) if forced else None
         kind = kind or kinds.draw(rng)
         seats = kinds.seats.get(kind)
-        people = staff.qualified(rng, day, seats) if seats else staff.people(rng, day)
+        people = staff.people(rng, day, seats)
         if len(people) >= 6:
             _permit(rows, ctx, rng, day, seq, str(pattern), people, kinds, kind, forced)
     for model in (

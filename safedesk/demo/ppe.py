@@ -2,9 +2,10 @@
 
 Every worker with a norm gets their items when hired (or, for long-serving staff, at
 some point in the period before the window) and a replacement each wear period, most
-of them on time; some replacements are late on purpose, a few items were never
-issued, a few pieces of equipment miss their test. Stock receipts cover what was
-issued, bar one size that has run short (a negative balance the officer should see).
+of them on time; some replacements are late on purpose, a few items of people hired
+in the last weeks are still to be issued, a few pieces of equipment miss their test.
+Stock receipts, each with its certificate of conformity, cover what was issued, bar one
+size that has run short (a negative balance the officer should see).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from safedesk.db.models import (
     ProtectiveEquipment,
     ProtectiveTest,
 )
-from safedesk.demo.context import DemoContext, DemoPlan
+from safedesk.demo.context import DemoContext, DemoPlan, years_before
 from safedesk.demo.people import random_day
 from safedesk.demo.positions import POSITION_SPECS
 from safedesk.domain.ppe import NormLine as Line
@@ -41,14 +42,17 @@ from safedesk.paths import resource
 DAY = dt.timedelta(days=1)
 add_months = functools.cache(_add_months)  # the same days over and over
 LATE_SHARE = 0.06  # replacements not made on time: overdue on the due list
-NEVER_SHARE = 0.02  # items of the norm never issued
-MILK_MONTHS = 12  # milk history kept short: it is one row per person and month
+NEVER_SHARE = 0.3  # items of the norm not yet issued to someone hired lately
+NEW_HIRE_DAYS = 20  # how lately: long-serving people have had all their items
 TEST_MISSED = 0.1
+# Where the PPE was certified (country, certification body code) for the receipts.
+CERTIFYING_BODIES = (("KZ", "АЯ46"), ("KZ", "АЯ07"), ("RU", "АЖ40"), ("RU", "НВ61"),
+                     ("RU", "АД07"), ("BY", "АА05"))  # fmt: skip
 
 
 def planned_rows(plan: DemoPlan) -> int:
-    # Issues, write-offs and a year of milk: about 45 a person over 7 years, 15 over one.
-    return plan.employees * (plan.years * 5 + 10)
+    # Issues, write-offs and milk (a row a month for those in harmful work).
+    return plan.employees * plan.years * 12
 
 
 def _reference(ctx: DemoContext) -> tuple[dict[str, PpeItem], dict[str, list[Line]], dict]:  # type: ignore[type-arg]
@@ -139,12 +143,13 @@ def _issue_history(
         ]
     dues: dict[tuple[dt.date, Wear, int | None], dt.date | None] = {}
     late_from = today - 60 * DAY
+    new_from = today - NEW_HIRE_DAYS * DAY
     for person in ctx.employees:
         last_day = min(today, person.dismissal_date or today)
         own = sizes.get(person.id, {})
         for item_id, line, item, kind in lines_of.get(person.position_key, ()):
-            if rng.random() < NEVER_SHARE:
-                continue
+            if person.hire_date > new_from and rng.random() < NEVER_SHARE:
+                continue  # just hired: this item is still to be handed out
             scale = item.sizes
             size = own.get(kind, "") if kind is not SizeKind.NONE else ""
             if scale and size not in scale:
@@ -205,6 +210,7 @@ def _receipts(ctx: DemoContext, rng: random.Random, issued: dict[tuple[int, str]
     rows: list[dict[str, Any]] = []
     next_id = ctx.writer.next_id(PpeReceipt)
     short = max(issued, key=lambda k: (issued[k], k)) if issued else None
+    certificates = {item_id: _certificate(rng, start, today) for item_id, _size in issued}
     for (item_id, size), total in sorted(issued.items()):
         wanted = total - 3 if (item_id, size) == short else total + rng.randint(0, 6)
         deliveries = max(1, ctx.plan.years * 2)
@@ -220,7 +226,7 @@ def _receipts(ctx: DemoContext, rng: random.Random, issued: dict[tuple[int, str]
                     "quantity": share,
                     "receipt_date": random_day(rng, start, today),
                     "document": f"ЖН-{rng.randint(100, 999)}",
-                    "certificate": "",
+                    "certificate": certificates[item_id],
                     "note": "",
                 }
             )
@@ -228,28 +234,42 @@ def _receipts(ctx: DemoContext, rng: random.Random, issued: dict[tuple[int, str]
     ctx.writer.insert(PpeReceipt, rows)
 
 
+def _certificate(rng: random.Random, start: dt.date, today: dt.date) -> str:
+    """A certificate of conformity to TR CU 019/2011 as the supplier's papers give it."""
+    country, body = rng.choice(CERTIFYING_BODIES)
+    year = random_day(rng, years_before(start, 3), today).year % 100
+    return f"ЕАЭС {country} С-{country}.{body}.В.{rng.randint(100, 99999):05d}/{year:02d}"
+
+
 def _milk(ctx: DemoContext, rng: random.Random) -> None:
+    """Every month of the window before this one, for everyone in harmful work then."""
     today = ctx.plan.today
-    months = [add_months(today.replace(day=1), -n) for n in range(MILK_MONTHS, 0, -1)]
-    months = [m for m in months if m >= ctx.plan.window_start.replace(day=1)]
+    first = ctx.plan.window_start.replace(day=1)
+    months: list[tuple[dt.date, dt.date]] = []
+    month = first
+    while month < today.replace(day=1):
+        following = add_months(month, 1)
+        months.append((month, following - DAY))
+        month = following
     rows: list[dict[str, Any]] = []
     next_id = ctx.writer.next_id(MilkIssue)
+    draw = rng.random
     for person in ctx.employees:
         if not ctx.positions[person.position_key].harmful:
             continue
-        paid = rng.random() < 0.1  # asked in writing for money instead of milk
-        for month in months:
-            end = add_months(month, 1) - DAY
-            if person.hire_date > end or (person.dismissal_date and person.dismissal_date < month):
+        paid = draw() < 0.1  # asked in writing for money instead of milk
+        form = MilkForm.COMPENSATION.value if paid else MilkForm.MILK.value
+        hired, left = person.hire_date, person.dismissal_date
+        for month, end in months:
+            if hired > end or (left is not None and left < month):
                 continue
-            shifts = rng.randint(16, 23)
-            form = MilkForm.COMPENSATION if paid else MilkForm.MILK
+            shifts = 16 + int(draw() * 8)
             rows.append(
                 {
                     "id": next_id,
                     "employee_id": person.id,
                     "month": month,
-                    "form": form.value,
+                    "form": form,
                     "shifts": shifts,
                     "quantity_ml": 0 if paid else shifts * 500,
                     "amount_kzt": shifts * 320 if paid else 0,

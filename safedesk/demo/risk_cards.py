@@ -9,6 +9,7 @@ from safedesk.db.models import FiveSAudit, JobSafetyAnalysis, SlamCard
 from safedesk.db.risk_five_s import default_checklist
 from safedesk.demo.context import DemoContext, DemoEmployee, pick_active
 from safedesk.demo.people import random_day
+from safedesk.demo.places import place_of
 from safedesk.domain.risk_coverage import FiveS, five_s_result
 
 SLAM_PER_EMPLOYEE_YEAR = 0.3
@@ -65,7 +66,7 @@ def add_cards(
                 {
                     "id": ids[SlamCard] + len(slams), "card_date": day,
                     "card_time": f"{rng.randint(7, 18):02d}:{rng.choice((0, 15, 30, 45)):02d}",
-                    "unit_id": unit_id, "place": "", "task": task,
+                    "unit_id": unit_id, "place": place_of(rng, unit_key), "task": task,
                     "worker_id": worker.id,
                     "hazards": ("Айналмалы бөліктер" if kazakh else "Вращающиеся части"),
                     "gaps": "", "controls": ("Қоршау тексерілді" if kazakh
@@ -89,7 +90,7 @@ def add_cards(
             audits.append(
                 {
                     "id": ids[FiveSAudit] + len(audits), "audit_date": day, "unit_id": unit_id,
-                    "area": rng.choice(TASKS)[pick], "shift": str(rng.randint(1, 3)),
+                    "area": place_of(rng, unit_key), "shift": str(rng.randint(1, 3)),
                     "auditor_id": auditors[0].id, "items": items, "total_percent": total,
                     "actions": "", "risk_row_id": link(0.1),
                 }

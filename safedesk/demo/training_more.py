@@ -4,7 +4,7 @@ Certificates: an electrical-safety group for everyone who holds one, work at hei
 the trades that climb, first aid for foremen; renewed each year, a few left to lapse
 (expiring or expired on purpose). Contractors: 5 to 10 firms with their workers, briefed
 and checked by the client, a few checks lapsed. OHS days: one a month, training and
-permit exercises in turn, attended by one unit's people.
+permit exercises in turn, attended by one unit's people and its sub-units'.
 """
 
 from __future__ import annotations
@@ -334,12 +334,36 @@ def add_contractors(ctx: DemoContext, rng: random.Random) -> None:
 
 
 # -- OHS days ---------------------------------------------------------------------------
+MAX_ATTENDEES = 120  # the attendance sheet of one OHS day, however big the unit
+
+
+def _attendees(
+    by_unit: dict[str, list[DemoEmployee]], keys: list[str], day: dt.date
+) -> list[DemoEmployee]:
+    """Those of the units `keys` employed on `day`, taken in turn from each unit, so that a
+    workshop's day lists its sections' people and not only the head's office."""
+    queues = [[e for e in by_unit.get(k, ()) if e.active_on(day)] for k in keys]
+    found: list[DemoEmployee] = []
+    depth = 0
+    while len(found) < MAX_ATTENDEES and any(len(q) > depth for q in queues):
+        found += [q[depth] for q in queues if len(q) > depth]
+        depth += 1
+    return found[:MAX_ATTENDEES]
+
+
 def add_safety_days(ctx: DemoContext, rng: random.Random) -> None:
     today, start = ctx.plan.today, ctx.plan.window_start
     by_unit: dict[str, list[DemoEmployee]] = {}
     for e in ctx.employees:
         by_unit.setdefault(e.unit_key, []).append(e)
-    units = sorted(k for k, people in by_unit.items() if people)
+    # Each unit with the units under it (parents stand before their children).
+    subtree: dict[str, list[str]] = {key: [key] for key in ctx.units}
+    parent_key = {u.id: u.key for u in ctx.units.values()}
+    for key in reversed(list(ctx.units)):
+        parent = ctx.units[key].parent_id
+        if parent is not None:
+            subtree[parent_key[parent]] += subtree[key]
+    units = sorted(k for k, keys in subtree.items() if any(by_unit.get(x) for x in keys))
     leaders = instructors(ctx)
     if not units or not leaders:
         return
@@ -371,7 +395,7 @@ def add_safety_days(ctx: DemoContext, rng: random.Random) -> None:
                 "note": "",
             }
         )
-        for e in [p for p in by_unit[unit_key] if p.active_on(held)][:60]:
+        for e in _attendees(by_unit, subtree[unit_key], held):
             listed.append(
                 {
                     "id": row_id,

@@ -112,5 +112,5 @@ def test_milk_statement_totals(db: Database, shop: Shop, tmp_path: Path) -> None
     with db.session() as s:
         out = render_milk_statement(s, shop.unit, tmp_path / "may.pdf", "both", dt.date(2025, 5, 1))
     text = text_of(out)
-    assert "05.2025" in text and "11" in text and "10.5" in text and "21.5" in text
+    assert "05.2025" in text and "11" in text and "10,5" in text and "21,5" in text
     assert "№ 1056" in text

@@ -30,12 +30,12 @@ BEFORE: list[Any] = [
     CheckResult.checked_on,
     CheckSession.number,
     Employee.sort_name,
+    CheckResult.outcome,
+    CheckResult.valid_until,
+    CheckResult.certificate_no,
+    CheckSession.kind,
     localized_name(Position.name_kk, Position.name_ru),
     localized_name(Unit.name_kk, Unit.name_ru),
-    CheckSession.kind,
-    CheckResult.outcome,
-    CheckResult.certificate_no,
-    CheckResult.valid_until,
     CheckSession.signed_on,
 ]
 

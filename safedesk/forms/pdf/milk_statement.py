@@ -40,6 +40,7 @@ AMOUNT = N_("Compensation, tenge")
 SIGNATURE = N_("Signature of the receiver")
 TOTAL = N_("Total")
 HEAD_OF_UNIT = N_("Head of the unit")
+NOTHING = N_("No milk or therapeutic nutrition was recorded in the unit for this month.")
 
 
 def statement_story(
@@ -64,9 +65,21 @@ def statement_story(
     )
     kk, ru = bilingual_field(norm[1])
     for each in t.languages:
-        text = t.get(each, NORM, litres=litres(norm[0]), basis=t.pick(each, kk, ru))
+        text = t.get(each, NORM, litres=litres(norm[0], each), basis=t.pick(each, kk, ru))
         story.append(parts.paragraph(markup(text), s.small))
     story.append(parts.spacer(3))
+    if rows_in:
+        story.append(_table(rows_in, t, cell, th, width))
+    else:  # no table of nobody with a total of 0: say so, as the PPE sheet does
+        story.append(stacked(t, NOTHING, s.left))
+    position = "<br/>".join(dict.fromkeys(markup(t.get(x, HEAD_OF_UNIT)) for x in t.languages))
+    signature = parts.signature_line(t, s, width * 0.7, position, "")
+    parts.keep_with_end(story, [parts.spacer(8), signature])
+    return story
+
+
+def _table(rows_in: list[tuple[str, MilkIssue]], t: Texts, cell: Any, th: Any, width: float) -> Any:
+    lang = t.languages[0]
     rows: list[list[Any]] = [
         [stacked(t, m, th) for m in (NO, PERSON, FORM, SHIFTS, LITRES, AMOUNT, SIGNATURE)]
     ]
@@ -80,7 +93,7 @@ def statement_story(
                 fitted(person, cell),
                 stacked(t, MILK_FORM_LABELS[MilkForm(r.form)], cell),
                 parts.paragraph(str(r.shifts), cell),
-                parts.paragraph(litres(r.quantity_ml) if r.quantity_ml else "", cell),
+                parts.paragraph(litres(r.quantity_ml, lang) if r.quantity_ml else "", cell),
                 parts.paragraph(str(r.amount_kzt or ""), cell),
                 "",
             ]
@@ -91,7 +104,7 @@ def statement_story(
             stacked(t, TOTAL, cell),
             "",
             "",
-            parts.paragraph(litres(total_ml), cell),
+            parts.paragraph(litres(total_ml, lang), cell),
             parts.paragraph(str(total_kzt or ""), cell),
             "",
         ]
@@ -99,11 +112,7 @@ def statement_story(
     fixed = [9 * MM, 28 * MM, 18 * MM, 13 * MM, 24 * MM, 30 * MM]
     rest = width - sum(fixed)
     widths = [fixed[0], rest, *fixed[1:]]
-    story.append(grid(rows, widths, row_heights=[None] + [7 * MM] * (len(rows) - 1)))
-    position = "<br/>".join(dict.fromkeys(markup(t.get(x, HEAD_OF_UNIT)) for x in t.languages))
-    signature = parts.signature_line(t, s, width * 0.7, position, "")
-    parts.keep_with_end(story, [parts.spacer(8), signature])
-    return story
+    return grid(rows, widths, row_heights=[None] + [7 * MM] * (len(rows) - 1))
 
 
 def render_milk_statement(

@@ -29,7 +29,7 @@ class CommissionsPage(TablePage):
             .scalar_subquery()
         )
         columns = [
-            Column(N_("Name"), CheckCommission.name, width=30),
+            Column(N_("Title"), CheckCommission.name, width=30),
             Column(N_("Order No."), CheckCommission.order_no, width=10),
             Column(N_("Order date"), CheckCommission.order_date, show=format_date, width=10),
             Column(N_("Chair"), chair, sort=Employee.sort_name, width=28),

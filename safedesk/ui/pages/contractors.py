@@ -45,7 +45,7 @@ class ContractorsPage(TablePage):
         )
         columns = [
             # Narrow enough for the columns after it to be in view at 1280 px, in kk too.
-            Column(N_("Name"), Contractor.name, width=19),
+            Column(N_("Company name"), Contractor.name, width=19),
             Column(N_("BIN"), Contractor.bin, width=12),
             Column(N_("Contract No."), Contractor.contract_no, width=10),
             Column(N_("Contract from"), Contractor.contract_from, show=format_date, width=10),

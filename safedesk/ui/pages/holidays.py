@@ -47,7 +47,7 @@ class HolidaysPage(TablePage):
                 N_("Kind of day"), PublicHoliday.kind, show=show_label(DAY_KIND_LABELS), width=18
             ),
             Column(
-                N_("Name"), localized_name(PublicHoliday.name_kk, PublicHoliday.name_ru), width=30
+                N_("Title"), localized_name(PublicHoliday.name_kk, PublicHoliday.name_ru), width=30
             ),
             Column(N_("Legal basis"), PublicHoliday.legal_basis, width=40),
             Column(N_("Edition date"), PublicHoliday.edition_date, show=format_date, width=10),

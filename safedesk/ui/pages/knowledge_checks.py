@@ -40,7 +40,7 @@ def _label(labels: Mapping[Any, str]) -> Callable[[Any], str]:
 
 
 # Columns of the person (full name, position, unit): see register_rows.
-PERSON_COLUMNS = frozenset({2, 3, 4})
+PERSON_COLUMNS = frozenset({2, 7, 8})
 
 
 def _signed(value: object) -> str:
@@ -85,17 +85,19 @@ class KnowledgeChecksPage(TablePage):
             Column(N_("Date"), CheckResult.checked_on, show=format_date, width=10),
             Column(N_("Protocol No."), CheckSession.number, sort=CheckResult.protocol_no, width=10),
             Column(N_("Full name"), full, sort=Employee.sort_name, width=28),
-            Column(N_("Position"), localized_name(Position.name_kk, Position.name_ru), width=20),
-            Column(N_("Unit"), localized_name(Unit.name_kk, Unit.name_ru), width=18),
+            # What the check gave (the result, until when) beside the person, in view at
+            # 1280 px; the position and unit, long names, after them.
+            Column(N_("Result"), CheckResult.outcome, show=_label(CHECK_OUTCOME_LABELS)),
+            Column(N_("Valid until"), CheckResult.valid_until, show=format_date, width=16),
+            Column(N_("Certificate No."), CheckResult.certificate_no, width=10),
             Column(
                 N_("Kind"),
                 CheckSession.kind,
                 sort=CheckResult.protocol_kind,
                 show=_label(CHECK_KIND_LABELS),
             ),
-            Column(N_("Result"), CheckResult.outcome, show=_label(CHECK_OUTCOME_LABELS)),
-            Column(N_("Certificate No."), CheckResult.certificate_no, width=10),
-            Column(N_("Valid until"), CheckResult.valid_until, show=format_date, width=10),
+            Column(N_("Position"), localized_name(Position.name_kk, Position.name_ru), width=20),
+            Column(N_("Unit"), localized_name(Unit.name_kk, Unit.name_ru), width=18),
             Column(
                 N_("Signed"),
                 CheckSession.signed_on,

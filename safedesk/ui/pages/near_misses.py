@@ -59,20 +59,20 @@ class NearMissesPage(TablePage):
         anonymous = _(ANONYMOUS)
         columns = [
             Column(N_("Date and time"), NearMiss.occurred_at, show=show_moment, width=16),
-            Column(N_("Unit"), localized_name(Unit.name_kk, Unit.name_ru), width=20),
+            Column(N_("Unit"), localized_name(Unit.name_kk, Unit.name_ru), width=16),
             Column(
                 N_("Category"),
                 NearMiss.category,
                 show=show_label(NEAR_MISS_CATEGORY_LABELS),
-                width=16,
+                width=18,
             ),
             Column(
                 N_("Potential severity"),
                 NearMiss.severity,
                 show=show_label(SEVERITY_LABELS),
-                width=16,
+                width=25,
             ),
-            Column(N_("What happened"), NearMiss.description, width=40),
+            Column(N_("What happened"), NearMiss.description, width=24),
             Column(
                 N_("Reporter"),
                 case((NearMiss.anonymous, anonymous), else_=person_name(reporter)),

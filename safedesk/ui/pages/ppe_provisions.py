@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 from sqlalchemy import ColumnElement, or_, select
 
-from safedesk.db.engine import casefold
+from safedesk.db.engine import Database, casefold
 from safedesk.db.models import Employee, MilkIssue, PpeItem, ProtectiveEquipment
 from safedesk.db.text_search import person_matches
 from safedesk.domain.collation import search_text
@@ -21,6 +21,7 @@ from safedesk.ui.choices import fill_units
 from safedesk.ui.dialogs.ppe_provisions import EquipmentDialog, MilkDialog, TestDialog
 from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.pages.employees import localized_name
+from safedesk.ui.pages.incident_columns import newest_first
 from safedesk.ui.pages.ppe_due import STATUS_COLOURS
 from safedesk.ui.widgets.errors import show_error, show_problem
 from safedesk.ui.widgets.table_page import TablePage
@@ -78,6 +79,10 @@ def _in_unit(page: TablePage, combo: QComboBox, column: object) -> list[ColumnEl
 
 class MilkPage(TablePage):
     search_hint = N_("Find by name, IIN or personnel No.")
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(db, parent)
+        newest_first(self)
 
     def build_filters(self) -> None:
         self.unit_filter = _unit_combo(self)

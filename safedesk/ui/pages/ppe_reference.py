@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import ColumnElement, select
 
 from safedesk.db.alphabet import alphabetical
-from safedesk.db.engine import casefold
+from safedesk.db.engine import Database, casefold
 from safedesk.db.models import PpeItem, PpeNormLine, PpeNormSet, PpeReceipt
 from safedesk.db.ppe_catalogue import list_norm_sets
 from safedesk.db.ppe_stock import balances
@@ -32,6 +32,7 @@ from safedesk.ui.dialogs.ppe_reference import (
 )
 from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.pages.employees import localized_name
+from safedesk.ui.pages.incident_columns import newest_first
 from safedesk.ui.widgets.errors import show_problem
 from safedesk.ui.widgets.table_page import TablePage
 
@@ -249,6 +250,11 @@ class BalancesDialog(QDialog):
 
 class PpeStockPage(TablePage):
     search_hint = N_("Find an item or a document")
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(db, parent)
+        newest_first(self)
+
     confirm: Callable[[QWidget, str], bool] | None = None  # tests answer; None asks the user
 
     def build_filters(self) -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 from sqlalchemy import ColumnElement, or_, select
 
+from safedesk.db.engine import Database
 from safedesk.db.models import Employee, FiveSAudit, SlamCard, Unit
 from safedesk.db.text_search import matches, person_matches
 from safedesk.i18n import N_, _, format_date
 from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.pages.employees import localized_name
+from safedesk.ui.pages.incident_columns import newest_first
 from safedesk.ui.widgets.table_page import TablePage
 
 
@@ -25,16 +27,27 @@ def _yes(value: object) -> str:
 class SlamPage(TablePage):
     search_hint = N_("Find by worker, task or place")
 
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(db, parent)
+        newest_first(self)
+
     def make_model(self) -> SelectTableModel:
         columns = [
-            Column(N_("Date"), SlamCard.card_date, show=format_date, width=10),
+            # the day, then its time: the latest card of a day first when newest first
+            Column(
+                N_("Date"),
+                SlamCard.card_date,
+                sort=(SlamCard.card_date, SlamCard.card_time),
+                show=format_date,
+                width=10,
+            ),
             Column(N_("Time"), SlamCard.card_time, width=6),
             Column(N_("Worker"), _person(), sort=Employee.sort_name, width=28),
             Column(N_("Unit"), localized_name(Unit.name_kk, Unit.name_ru), width=20),
             Column(N_("Task"), SlamCard.task, width=28),
             Column(N_("Hazards found"), SlamCard.hazards, width=28),
             Column(N_("Work was stopped"), SlamCard.work_stopped, show=_yes, width=8),
-            Column(N_("WRAC row No."), SlamCard.risk_row_id, width=8),
+            Column(N_("Risk assessment row No."), SlamCard.risk_row_id, width=8),
         ]
 
         def source():  # type: ignore[no-untyped-def]
@@ -67,6 +80,10 @@ class SlamPage(TablePage):
 
 class FiveSPage(TablePage):
     search_hint = N_("Find by area or auditor")
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(db, parent)
+        newest_first(self)
 
     def make_model(self) -> SelectTableModel:
         columns = [

@@ -7,16 +7,52 @@ that were copied from it keep their own text.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox
-from sqlalchemy import ColumnElement, func, or_, select
+from dataclasses import replace
 
+from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox
+from sqlalchemy import ColumnElement, case, func, literal, or_, select
+
+from safedesk.db.engine import Database
 from safedesk.db.models import Hazard, HazardCategory
 from safedesk.db.risk_hazards import delete_hazard
+from safedesk.domain.collation import sort_key
 from safedesk.errors import SafeDeskError
 from safedesk.i18n import N_, _, current_language
 from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.widgets.errors import show_problem
 from safedesk.ui.widgets.table_page import TablePage
+
+
+def _category_order(db: Database) -> ColumnElement[int]:
+    """The categories' places in the alphabetical order of the names shown (the Kazakh
+    alphabet, see safedesk.domain.collation): what the arrow on Category promises.
+
+    A small reference table: its names are read now and ranked in Python; a category
+    added later is ranked when the page reads the order again (`_category_saved`)."""
+    language = current_language()
+    with db.session() as s:
+        rows = s.execute(
+            select(
+                HazardCategory.id,
+                HazardCategory.name_kk,
+                HazardCategory.name_ru,
+                HazardCategory.name_en,
+            )
+        ).all()
+    shown = {
+        row.id: ({"kk": row.name_kk, "en": row.name_en}.get(language, row.name_ru) or row.name_ru
+                 or row.name_kk)
+        for row in rows
+    }  # fmt: skip
+    ranked = sorted(shown, key=lambda i: (sort_key(shown[i]), i))
+    if not ranked:
+        return literal(0)
+    rank: ColumnElement[int] = case(
+        {category_id: place for place, category_id in enumerate(ranked)},
+        value=HazardCategory.id,
+        else_=len(ranked),
+    )
+    return rank
 
 
 def _local(kk: object, ru: object, en: object) -> ColumnElement[str]:
@@ -46,7 +82,7 @@ class HazardsPage(TablePage):
             Column(
                 N_("Category"),
                 _local(HazardCategory.name_kk, HazardCategory.name_ru, HazardCategory.name_en),
-                sort=HazardCategory.sort_order,
+                sort=_category_order(self.db),  # alphabetical, as the arrow shows
                 width=24,
             ),
             Column(N_("Name (kk)"), Hazard.name_kk, width=28),
@@ -116,6 +152,9 @@ class HazardsPage(TablePage):
         from safedesk.ui.dialogs.risk_hazard_editor import fill_categories
 
         saved = getattr(dialog, "saved_id", None)
+        # a new or renamed category takes its place in the alphabetical order
+        self.model.columns[0] = replace(self.model.columns[0], sort=_category_order(self.db))
+        self.model.set_sort(*self.model.sort_state())
         self.category_filter.blockSignals(True)
         fill_categories(self.category_filter, self.db, _("All categories"))
         index = self.category_filter.findData(saved)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog
+from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 from sqlalchemy import ColumnElement, Integer, func, select
 
+from safedesk.db.engine import Database
 from safedesk.db.models import JobSafetyAnalysis, Unit
 from safedesk.i18n import N_, _, format_date
 from safedesk.ui.choices import fill_units
 from safedesk.ui.models import Column, SelectTableModel
 from safedesk.ui.pages.employees import localized_name
+from safedesk.ui.pages.incident_columns import newest_first
 from safedesk.ui.widgets.table_page import TablePage
 
 
@@ -20,6 +22,10 @@ def _count(json_list: object) -> ColumnElement[int]:
 
 class JsaPage(TablePage):
     search_hint = N_("Find by task")
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(db, parent)
+        newest_first(self)
 
     def build_filters(self) -> None:
         self.unit_filter = QComboBox()
@@ -35,7 +41,7 @@ class JsaPage(TablePage):
             Column(N_("Task"), JobSafetyAnalysis.task, width=40),
             Column(N_("Steps"), _count(JobSafetyAnalysis.steps), align_right=True, width=6),
             Column(N_("Team"), _count(JobSafetyAnalysis.team_ids), align_right=True, width=6),
-            Column(N_("WRAC row No."), JobSafetyAnalysis.risk_row_id, width=8),
+            Column(N_("Risk assessment row No."), JobSafetyAnalysis.risk_row_id, width=8),
         ]
 
         def source():  # type: ignore[no-untyped-def]

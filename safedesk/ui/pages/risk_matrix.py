@@ -82,7 +82,7 @@ class RiskMatrixPage(TablePage):
             Column(N_("Edition"), RiskMatrix.edition, align_right=True, width=6),
             # The date before the long name: the table shares the page with the heatmap.
             Column(N_("Valid from"), RiskMatrix.valid_from, show=format_date, width=12),
-            Column(N_("Name"), _name(), width=26),
+            Column(N_("Title"), _name(), width=26),
             Column(N_("Current"), RiskMatrix.current, show=_yes, width=6),
             Column(N_("Assessments"), _rated(), align_right=True, width=8),
         ]

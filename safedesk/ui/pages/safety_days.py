@@ -60,8 +60,8 @@ class SafetyDaysPage(TablePage):
         unit = func.coalesce(localized_name(Unit.name_kk, Unit.name_ru), _("The whole enterprise"))
         columns = [
             Column(N_("Date"), SafetyDay.held_on, show=format_date, width=10),
-            Column(N_("Kind"), SafetyDay.kind, show=kind_label, width=18),
-            Column(N_("Topic"), SafetyDay.topic, width=36),
+            Column(N_("Kind"), SafetyDay.kind, show=kind_label, width=27),
+            Column(N_("Topic"), SafetyDay.topic, width=26),
             Column(N_("Unit"), unit, width=18),
             Column(N_("Led by"), Leader.surname + " " + Leader.name, width=18),
             Column(N_("Listed"), _count(False), align_right=True, width=6),  # type: ignore[arg-type]
