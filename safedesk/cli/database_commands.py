@@ -40,7 +40,9 @@ def run_init(args: argparse.Namespace) -> int:
             )
             if org is not None:
                 fields.address, fields.head_name = org.address, org.head_name
-                fields.head_position, fields.headcount = org.head_position, org.headcount
+                fields.head_position_kk = org.head_position_kk
+                fields.head_position_ru = org.head_position_ru
+                fields.headcount = org.headcount
             save_organisation(s, fields)
     print(_("Database ready: {path}").format(path=db.display_name), file=sys.stderr)
     return 0

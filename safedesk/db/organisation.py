@@ -21,7 +21,8 @@ class OrganisationFields:
     bin: str
     address: str = ""
     head_name: str = ""
-    head_position: str = ""
+    head_position_kk: str = ""
+    head_position_ru: str = ""
     headcount: int = 0
     phone: str = ""
     email: str = ""

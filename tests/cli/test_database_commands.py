@@ -96,3 +96,30 @@ def test_real_process_with_default_database_in_user_folder(safedesk_home: Path) 
     )
     assert result.returncode == 0, result.stderr
     assert (safedesk_home / "data" / "safedesk.db").exists()
+
+
+def test_init_again_keeps_the_head_position_in_both_languages(db_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from safedesk.db.organisation import OrganisationFields, get_organisation, save_organisation
+
+    db = open_database(db_path)
+    with db.write() as s:
+        save_organisation(
+            s,
+            OrganisationFields(
+                "«Шығыс» ЖШС", "ТОО «Шыгыс»", "940140000385",
+                head_position_kk="Бас директор", head_position_ru="Генеральный директор",
+            ),
+        )  # fmt: skip
+    db.dispose()
+    assert run(capsys, "--db", str(db_path), "init", "--bin", "011140256888")[0] == 0
+    db = open_database(db_path)
+    try:
+        with db.session() as s:
+            org = get_organisation(s)
+            assert org is not None and org.bin == "011140256888"
+            assert (org.head_position_kk, org.head_position_ru) == (
+                "Бас директор",
+                "Генеральный директор",
+            )
+    finally:
+        db.dispose()

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from safedesk.db.engine import open_database
 from safedesk.db.migrate import MIGRATIONS_DIR, prepare
@@ -151,3 +151,64 @@ def test_damaged_file_is_a_message_not_a_crash(db_path: Path) -> None:
     with pytest.raises(DatabaseProblem) as caught:
         prepare(open_database(db_path))
     assert "damaged" in caught.value.message()
+
+
+def _alembic(db_path: Path | str, action: str, revision: str, before: str = "") -> None:
+    """Run alembic `action` ('upgrade'/'downgrade') to `revision` on the test database,
+    after `before` (SQL) in the same transaction."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    db = open_database(db_path)
+    try:
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            if before:
+                conn.execute(text(before))
+            getattr(command, action)(config, revision)
+    finally:
+        db.dispose()
+
+
+ORGANISATION_AT_0017 = (
+    "INSERT INTO organisation (name_kk, name_ru, bin, address, head_name, head_position, "
+    "headcount, phone, email, created_at, updated_at, created_by, version) VALUES "
+    "('«Шығыс» ЖШС', 'ТОО «Шыгыс»', '940140000385', '', 'Сейітқазы Н.Ө.', "
+    "'Бас директор / Генеральный директор', 60, '', '', '2026-01-01', '2026-01-01', 't', 1), "
+    "('«Батыс» ЖШС', 'ТОО «Батыс»', '940140000385', '', 'Иванов И.И.', "
+    "'Генеральный директор', 12, '', '', '2026-01-01', '2026-01-01', 't', 1)"
+)
+
+
+def test_0018_keeps_the_head_position_in_both_languages(db_path: Path) -> None:
+    _alembic(db_path, "downgrade", "0017")
+    _alembic(db_path, "upgrade", "head", before=ORGANISATION_AT_0017)
+    db = open_database(db_path)
+    try:
+        assert schema_state(db.engine) == (SchemaState.CURRENT, HEAD)
+        with db.session() as s:
+            rows = s.execute(
+                text(
+                    "SELECT name_ru, head_position_kk, head_position_ru FROM organisation "
+                    "ORDER BY id"
+                )
+            ).all()
+            columns = {c["name"] for c in inspect(db.engine).get_columns("organisation")}
+    finally:
+        db.dispose()
+    assert [tuple(r) for r in rows] == [
+        ("ТОО «Шыгыс»", "Бас директор", "Генеральный директор"),
+        ("ТОО «Батыс»", "Генеральный директор", "Генеральный директор"),
+    ]
+    assert "head_position" not in columns
+    # And back: one field again, 'kk / ru' where the two differ.
+    _alembic(db_path, "downgrade", "0017")
+    db = open_database(db_path)
+    try:
+        with db.session() as s:
+            back = s.scalars(text("SELECT head_position FROM organisation ORDER BY id")).all()
+    finally:
+        db.dispose()
+    assert back == ["Бас директор / Генеральный директор", "Генеральный директор"]

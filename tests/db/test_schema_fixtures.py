@@ -2,7 +2,8 @@
 
 tests/fixtures/schemas/<revision>.db is a demo database of that release (made by
 make_fixture.py there). Migrating a copy must keep each row's id and every value of
-every column the row had; the audit chain must still verify; the result must match
+every column the row had (a column replaced by others: its value in them, `MOVED`);
+the audit chain must still verify; the result must match
 the models exactly, as a new database does.
 """
 
@@ -76,6 +77,27 @@ def test_every_fixture_is_a_release_of_this_repository() -> None:
         assert fixture.stem in REVISIONS, f"{fixture.name}: no migration {fixture.stem}"
 
 
+# Columns a later migration replaced by others that keep their value, and how to read
+# the old value back from the new columns. 0018: the head's position, one field typed
+# 'kk / ru' or in one language, kept in both languages.
+MOVED: dict[tuple[str, str], Any] = {
+    ("organisation", "head_position"): lambda now: (
+        now["head_position_kk"]
+        if now["head_position_kk"] == now["head_position_ru"]
+        else f"{now['head_position_kk']} / {now['head_position_ru']}"
+    ),
+}
+
+
+def moved_back(table: str, values: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
+    """`now` with each replaced column read back from the columns that replaced it."""
+    found = dict(now)
+    for (moved_table, column), read_back in MOVED.items():
+        if table == moved_table and column in values and column not in now:
+            found[column] = read_back(now)
+    return found
+
+
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
 def test_fixture_migrates_to_head_with_every_row_kept(
     fixture: Path, tmp_path: Path, migrated_template: Path
@@ -95,6 +117,7 @@ def test_fixture_migrates_to_head_with_every_row_kept(
         for rowid, values in rows.items():
             now = after[table].get(rowid)
             assert now is not None, f"{table} row {rowid} was lost"
+            now = moved_back(table, values, now)
             assert {k: now.get(k) for k in values} == values, f"{table} row {rowid} changed"
             kept += 1
     assert kept == sum(len(r) for r in before.values()) > 0

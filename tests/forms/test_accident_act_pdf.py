@@ -92,3 +92,47 @@ def test_the_same_record_prints_the_same_bytes(db: Database, tmp_path: Path) -> 
 def test_an_unknown_accident_is_a_message(db: Database, tmp_path: Path) -> None:
     with pytest.raises(NotFound), db.session() as s:
         render_form(s, "accident-act", 99, tmp_path / "x.pdf")
+
+
+def test_positions_print_in_the_act_language(db: Database, tmp_path: Path) -> None:
+    """Positions are stored as text (an employee's in Russian): the act prints them from
+    the position register in its language; a position the register lacks, as stored."""
+    from safedesk.db.employees import EmployeeFields, add_employee
+    from safedesk.db.positions import PositionFields, add_position
+    from safedesk.domain.ids import check_digit
+
+    unit_id, _people = staff(db)
+    with db.write() as s:
+        fitter = add_position(s, PositionFields("Слесарь-жөндеуші", "Слесарь-ремонтник"))
+        engineer = add_position(s, PositionFields("Бас инженер", "Главный инженер"))
+        ids = []
+        for first, surname, position in (
+            ("90050130012", "Нұрланова", fitter.id),
+            ("85031230045", "Қасымов", engineer.id),
+        ):
+            iin = f"{first}{check_digit(first)}"
+            fields = EmployeeFields(iin=iin, surname=surname, name="Тест", unit_id=unit_id,
+                                    position_id=position)  # fmt: skip
+            ids.append(add_employee(s, fields, dt.date(2026, 1, 1)).id)
+        row = register_accident(
+            s,
+            AccidentFields(
+                occurred_at=WHEN, unit_id=unit_id, classification="severe",
+                victims=[VictimFields(employee_id=ids[0], outcome="severe", days_lost=3)],
+                commission=[
+                    MemberFields("Қасымов Тест", "Главный инженер", "chair", ids[1]),
+                    MemberFields("Жұмабаев Арман", "Бас инженер", "member"),  # typed, in kk
+                    MemberFields("Яковлева Мария", "Инженер по ОТ", "member"),  # not registered
+                ],
+            ),
+            now=dt.datetime(2026, 6, 10, tzinfo=dt.UTC),
+        )  # fmt: skip
+        accident_id = row.id
+    with db.session() as s:
+        kk = text_of(render_form(s, "accident-act", accident_id, tmp_path / "kk.pdf", "kk"))
+        ru = text_of(render_form(s, "accident-act", accident_id, tmp_path / "ru.pdf", "ru"))
+    assert "Слесарь-жөндеуші" in kk and "Слесарь-ремонтник" not in kk
+    assert kk.count("Бас инженер") == 2 and "Главный инженер" not in kk
+    assert "Слесарь-ремонтник" in ru and "Слесарь-жөндеуші" not in ru
+    assert ru.count("Главный инженер") == 2 and "Бас инженер" not in ru
+    assert "Инженер по ОТ" in kk and "Инженер по ОТ" in ru  # the stored text, as the fallback

@@ -51,7 +51,8 @@ def build(db: Database) -> Order:
                 bin="940140000385",
                 address="070004, Өскемен қ., Қазақстан к-сі, 1",
                 head_name="Сейітқазы Нұрлан Өмірұлы",
-                head_position="Бас директор / Генеральный директор",
+                head_position_kk="Бас директор",
+                head_position_ru="Генеральный директор",
             ),
         )
         unit = add_unit(s, UnitFields("Өндірістік учаске № 2", "Производственный участок № 2"))

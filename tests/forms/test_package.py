@@ -57,7 +57,8 @@ def known(db: Database) -> Database:
                 BIN,
                 address="Өскемен қ., Абай даңғылы, 12",
                 head_name="Сейітқазы Нұрлан Өмірұлы",
-                head_position="Бас директор / Генеральный директор",
+                head_position_kk="Бас директор",
+                head_position_ru="Генеральный директор",
                 headcount=60,
             ),
         )
@@ -320,3 +321,19 @@ def test_verify_finds_a_byte_flipped_in_the_archive_itself(known: Database, tmp_
     assert mismatch is not None and mismatch.path == "roadmap-report.pdf"
     path.write_bytes(b"not a zip")
     assert verify_package(path).path == path.name  # type: ignore[union-attr]
+
+
+def test_head_position_is_kept_and_printed_in_each_language(
+    known: Database, tmp_path: Path
+) -> None:
+    from safedesk.forms.package.context import load_context
+    from safedesk.forms.package.cover_letter import cover_letter_pdf
+
+    head = json.loads(members(build(known, tmp_path))["manifest.json"])["organisation"]["head"]
+    assert (head["position_kk"], head["position_ru"]) == ("Бас директор", "Генеральный директор")
+    with known.session() as s:
+        ctx = load_context(s, YEAR, TODAY)
+    kk = pdf_text(cover_letter_pdf(ctx, [], "kk"))
+    ru = pdf_text(cover_letter_pdf(ctx, [], "ru"))
+    assert "Бас директор" in kk and "Генеральный директор" not in kk
+    assert "Генеральный директор" in ru and "Бас директор" not in ru

@@ -71,7 +71,8 @@ class PackageContext:
     as_of: dt.date  # the last day counted
     organisation: Letterhead
     head_name: str
-    head_position: str
+    head_position_kk: str
+    head_position_ru: str
     phone: str
     email: str
     responsible: Responsible | None
@@ -105,7 +106,8 @@ def load_context(session: Session, period: Period, today: dt.date) -> PackageCon
         as_of=as_of,
         organisation=Letterhead(org.name_kk, org.name_ru, org.bin, org.address),
         head_name=org.head_name,
-        head_position=org.head_position,
+        head_position_kk=org.head_position_kk,
+        head_position_ru=org.head_position_ru,
         phone=org.phone,
         email=org.email,
         responsible=main_responsible(session, as_of),

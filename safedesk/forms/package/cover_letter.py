@@ -15,7 +15,7 @@ from safedesk.forms.pdf.order_data import head_short_name
 from safedesk.forms.pdf.page import build_pdf, frame_width
 from safedesk.forms.pdf.parts import RowMaker, paragraph
 from safedesk.forms.pdf.styles import Styles, make_styles
-from safedesk.forms.pdf.text import Texts, bilingual_field, markup, mid_sentence
+from safedesk.forms.pdf.text import Texts, markup, mid_sentence
 from safedesk.i18n import N_
 
 NAME = "cover-letter.pdf"
@@ -146,7 +146,7 @@ def _addressee(t: Texts, s: Styles, width: float) -> Any:
 
 
 def _head_position(ctx: PackageContext, t: Texts) -> str:
-    kk, ru = bilingual_field(ctx.head_position.strip())
+    kk, ru = ctx.head_position_kk.strip(), ctx.head_position_ru.strip()
     shown: list[str] = []
     for lang in t.languages:
         text = t.pick(lang, kk, ru) or t.get(lang, HEAD)

@@ -42,7 +42,11 @@ def organisation_part(ctx: PackageContext) -> dict[str, Any]:
         "name_ru": org.name_ru,
         "bin": org.bin,
         "address": org.address,
-        "head": {"name": ctx.head_name, "position": ctx.head_position},
+        "head": {
+            "name": ctx.head_name,
+            "position_kk": ctx.head_position_kk,
+            "position_ru": ctx.head_position_ru,
+        },
         "responsible_person": None
         if person is None
         else {

@@ -78,7 +78,7 @@ def _victim_rows(n: int, v: ActVictim, t: Texts, s: Styles) -> list[RowMaker]:
             iin=v.iin,
             born=born,
             sex=sex,
-            position=v.position or "—",
+            position=t.pick(lang, v.position_kk, v.position_ru) or "—",
         )
         employer = (
             t.get(lang, CONTRACTOR, employer=v.employer) if v.employer else t.get(lang, OWN_STAFF)
@@ -137,7 +137,7 @@ def _section_rows(data: ActData, t: Texts, s: Styles) -> list[RowMaker]:
                 MEMBER,
                 role=t.get(lang, _label(ROLE_LABELS, m.role)),
                 name=m.full_name,
-                position=m.position or "—",
+                position=t.pick(lang, m.position_kk, m.position_ru) or "—",
             )
             out.append(_p(markup(line), s.subclause))
         return out

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from safedesk.db.accidents import steps_of
-from safedesk.db.models import Accident, Employee
+from safedesk.db.models import Accident, Employee, Position
 from safedesk.db.organisation import get_organisation
 from safedesk.db.units import unit_paths
 from safedesk.domain.accidents import KAZAKHSTAN, Step
@@ -25,7 +26,8 @@ class ActVictim:
     iin: str
     birth_date: dt.date | None
     sex: str  # "M" | "F" | ""
-    position: str
+    position_kk: str  # from the position register where it can be, else as stored
+    position_ru: str
     employer: str  # the contractor; "" for the organisation's own employee
     outcome: str
     injury: str
@@ -35,7 +37,8 @@ class ActVictim:
 @dataclass(frozen=True)
 class ActMember:
     full_name: str
-    position: str
+    position_kk: str
+    position_ru: str
     role: str
 
 
@@ -67,6 +70,35 @@ class ActData:
     investigated_on: dt.date | None
     steps: tuple[Step, ...]
     corrects: str  # register No. of the record this one corrects, or ""
+
+
+def person_position(session: Session, employee_id: int | None, stored: str) -> tuple[str, str]:
+    """A victim's or commission member's position as (kk, ru).
+
+    The act keeps the position as text, as it was when the accident was recorded (an
+    employee's in Russian, from the card). The position register has it in both
+    languages: the person's own position when it is the one stored (or nothing is), else
+    the register's position of that name; the stored text, in both columns, only when
+    the register has no such position (a contractor's worker, a position typed by hand).
+    """
+    stored = stored.strip()
+    e = session.get(Employee, employee_id) if employee_id is not None else None
+    p = e.position if e is not None else None
+    if p is None or (stored and stored not in (p.name_kk.strip(), p.name_ru.strip())):
+        p = None
+        if stored:
+            p = session.scalars(
+                select(Position)
+                .where(
+                    Position.deleted_at.is_(None),
+                    or_(Position.name_ru == stored, Position.name_kk == stored),
+                )
+                .order_by(Position.id)
+                .limit(1)
+            ).first()
+    if p is None:
+        return stored, stored
+    return (p.name_kk or p.name_ru or stored), (p.name_ru or p.name_kk or stored)
 
 
 def load_act(session: Session, accident_id: int) -> ActData:
@@ -110,7 +142,7 @@ def load_act(session: Session, accident_id: int) -> ActData:
                 v.iin,
                 iin_birth_date(v.iin),
                 sex(v.iin),
-                v.position,
+                *person_position(session, v.employee_id, v.position),
                 v.employer,
                 v.outcome,
                 v.injury,
@@ -118,7 +150,10 @@ def load_act(session: Session, accident_id: int) -> ActData:
             )
             for v in row.victims
         ),
-        commission=tuple(ActMember(m.full_name, m.position, m.role) for m in row.commission),
+        commission=tuple(
+            ActMember(m.full_name, *person_position(session, m.employee_id, m.position), m.role)
+            for m in row.commission
+        ),
         causes=tuple(
             ActCause(c.kind, c.description, c.measure, owner(c.owner_id), c.due) for c in row.causes
         ),

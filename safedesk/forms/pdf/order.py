@@ -19,7 +19,7 @@ from safedesk.forms.pdf.page import DocumentInfo, build_pdf, frame_width, write_
 from safedesk.forms.pdf.parts import RowMaker, paragraph
 from safedesk.forms.pdf.place import place_from_address
 from safedesk.forms.pdf.styles import Styles, make_styles
-from safedesk.forms.pdf.text import Texts, bilingual_field, markup, mid_sentence
+from safedesk.forms.pdf.text import Texts, markup, mid_sentence
 from safedesk.i18n import N_
 
 ORDER = N_("ORDER")
@@ -110,7 +110,7 @@ def _closing_rows(data: OrderData, t: Texts, s: Styles) -> list[RowMaker]:
 
 
 def _head_position(data: OrderData, t: Texts) -> str:
-    kk, ru = bilingual_field(data.head_position.strip())
+    kk, ru = data.head_position_kk.strip(), data.head_position_ru.strip()
     shown: list[str] = []
     for lang in t.languages:
         text = t.pick(lang, kk, ru) or t.get(lang, HEAD)

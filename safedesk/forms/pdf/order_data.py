@@ -47,7 +47,8 @@ class OrderData:
 
     organisation: Letterhead
     head_name: str
-    head_position: str
+    head_position_kk: str
+    head_position_ru: str
     order_no: str
     order_date: dt.date
     appointments: tuple[AppointmentLine, ...]
@@ -105,7 +106,8 @@ def load_order(session: Session, appointment_id: int) -> OrderData:
             name_kk=org.name_kk, name_ru=org.name_ru, bin=org.bin, address=org.address
         ),
         head_name=org.head_name,
-        head_position=org.head_position,
+        head_position_kk=org.head_position_kk,
+        head_position_ru=org.head_position_ru,
         order_no=first.order_no,
         order_date=first.order_date,
         appointments=tuple(line(r) for r in rows),

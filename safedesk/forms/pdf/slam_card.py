@@ -88,7 +88,7 @@ def card_table(data: SlamCardData, t: Texts, s: Styles, width: float) -> Any:
         (ASSESS, [(GAPS, _value(data.gaps))]),
         (MANAGE, [(CONTROLS, _value(data.controls)), (STOPPED, _yes_no(t, data.work_stopped)),
                   (TOLD, _yes_no(t, data.supervisor_told)), (LESSONS, _value(data.lessons)),
-                  (RISK_ROW, _value(data.risk_row))]),
+                  (RISK_ROW, _each(t, data.risk_row_kk, data.risk_row_ru))]),
     ]  # fmt: skip
     rows: list[list[Any]] = []
     style: list[Any] = [

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from safedesk.db.hazard_names import row_hazard_names
 from safedesk.db.models import Employee, RiskAssessment, RiskRow, SlamCard
 from safedesk.db.organisation import get_organisation
 from safedesk.db.units import unit_paths
@@ -35,16 +36,19 @@ class SlamCardData:
     work_stopped: bool
     supervisor_told: bool
     lessons: str
-    risk_row: str  # 'WRAC No. 12, row 3: rock fall', or empty
+    risk_row_kk: str  # 'WRAC No. · row · hazard' in Kazakh, or empty
+    risk_row_ru: str
 
 
-def _risk_row(session: Session, row_id: int | None) -> str:
+def _risk_row(session: Session, row_id: int | None) -> tuple[str, str]:
+    """The linked WRAC row in (kk, ru): its hazard from the library where it links."""
     row = session.get(RiskRow, row_id) if row_id is not None else None
     if row is None:
-        return ""
+        return "", ""
     assessment = session.get(RiskAssessment, row.assessment_id)
     number = assessment.number if assessment is not None else ""
-    return f"{number} · {row.line_no} · {row.hazard}"
+    kk, ru = row_hazard_names(session, row)
+    return f"{number} · {row.line_no} · {kk}", f"{number} · {row.line_no} · {ru}"
 
 
 def load_slam_card(session: Session, card_id: int) -> SlamCardData:
@@ -58,6 +62,7 @@ def load_slam_card(session: Session, card_id: int) -> SlamCardData:
         )
     worker = session.get(Employee, card.worker_id)
     position = worker.position if worker is not None else None
+    risk_row_kk, risk_row_ru = _risk_row(session, card.risk_row_id)
     return SlamCardData(
         organisation=Letterhead(org.name_kk, org.name_ru, org.bin, org.address),
         number=card.id,
@@ -76,5 +81,6 @@ def load_slam_card(session: Session, card_id: int) -> SlamCardData:
         work_stopped=card.work_stopped,
         supervisor_told=card.supervisor_told,
         lessons=card.lessons,
-        risk_row=_risk_row(session, card.risk_row_id),
+        risk_row_kk=risk_row_kk,
+        risk_row_ru=risk_row_ru,
     )

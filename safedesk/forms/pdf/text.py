@@ -61,8 +61,9 @@ def mid_sentence(text: str) -> str:
 def bilingual_field(text: str) -> tuple[str, str]:
     """A one-language field typed as 'kk / ru' split into (kk, ru); else the same twice.
 
-    The organisation card has one field for the head's position; until it has one
-    per language, 'Бас директор / Генеральный директор' prints right in each column.
+    For free text kept in one field (a position typed by hand on a protocol, a norm's
+    legal basis): 'Бас директор / Генеральный директор' prints right in each column.
+    The organisation card keeps its head's position in both languages (migration 0018).
     """
     if " / " in text:
         kk, ru = text.split(" / ", 1)

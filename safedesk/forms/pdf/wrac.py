@@ -21,7 +21,7 @@ from safedesk.forms.pdf.order_data import head_short_name
 from safedesk.forms.pdf.page import MM, DocumentInfo, Orientation, build_pdf, frame_width, write_pdf
 from safedesk.forms.pdf.parts import paragraph
 from safedesk.forms.pdf.styles import Styles, make_styles
-from safedesk.forms.pdf.text import Texts, bilingual_field, markup
+from safedesk.forms.pdf.text import Texts, markup
 from safedesk.forms.pdf.wrac_data import WracData, WracRow, load_wrac
 from safedesk.forms.pdf.wrap import fitted
 from safedesk.i18n import N_
@@ -65,6 +65,11 @@ UNTIL = N_("until {date}")
 def _both(t: Texts, msgid: str, **values: Any) -> str:
     """The phrase in each printed language, one under the other (table headings)."""
     return "<br/>".join(markup(x) for x in t.joined(msgid, sep="\n", **values).split("\n"))
+
+
+def _each(t: Texts, kk: str, ru: str) -> str:
+    """Plain text kept in both languages (a library hazard, its event): each language's once."""
+    return " / ".join(dict.fromkeys(t.pick(lang, kk, ru) for lang in t.languages))
 
 
 def _cell_styles(size: float) -> tuple[Any, Any, Any]:
@@ -126,11 +131,13 @@ def rows_table(data: WracData, t: Texts, size: float = 6.6) -> Any:
         style.append(("SPAN", (i, 0), (i, 1)))
         body[0][i] = body[1][i]
     for n, row in enumerate(data.rows, start=2):
+        hazard = _each(t, row.hazard_kk, row.hazard_ru)
+        event = _each(t, row.unwanted_event_kk, row.unwanted_event_ru)
         body.append(
             [
                 paragraph(str(row.number), centre),
-                *(fitted(v, left) for v in (row.activity, row.hazard,
-                  row.unwanted_event, row.exposed, row.existing_controls)),
+                *(fitted(v, left) for v in (row.activity, hazard, event, row.exposed,
+                  row.existing_controls)),
                 paragraph(str(row.initial[0]), centre),
                 paragraph(str(row.initial[1]), centre),
                 _risk_cell(t, m, row.initial, centre),
@@ -209,7 +216,7 @@ def _info(data: WracData, t: Texts, s: Styles, small: Any) -> list[Any]:
 def _approval(data: WracData, t: Texts, s: Styles, width: float) -> Any:
     from reportlab.platypus import Table, TableStyle
 
-    kk, ru = bilingual_field(data.head_position.strip())
+    kk, ru = data.head_position_kk.strip(), data.head_position_ru.strip()
     position = " / ".join(dict.fromkeys(t.pick(lang, kk, ru) or t.get(lang, HEAD)
                                          for lang in t.languages))  # fmt: skip
     text = (

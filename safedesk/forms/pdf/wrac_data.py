@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from safedesk.db.hazard_names import row_event_names, row_hazard_names
 from safedesk.db.models import Employee, Position, RiskAssessment, RiskMatrix
 from safedesk.db.organisation import get_organisation
 from safedesk.db.risk_read import live_rows
@@ -32,8 +33,10 @@ class WracControl:
 class WracRow:
     number: int
     activity: str
-    hazard: str
-    unwanted_event: str
+    hazard_kk: str  # the library's name where the row links to it, else the row's copy
+    hazard_ru: str
+    unwanted_event_kk: str  # the library's event while the row keeps its text, else the copy
+    unwanted_event_ru: str
     exposed: str
     existing_controls: str
     initial: tuple[int, int]
@@ -53,7 +56,8 @@ class TeamMember:
 class WracData:
     organisation: Letterhead
     head_name: str
-    head_position: str
+    head_position_kk: str
+    head_position_ru: str
     number: str
     unit_kk: str
     unit_ru: str
@@ -109,12 +113,16 @@ def load_wrac(session: Session, assessment_id: int) -> WracData:
             for c in r.controls
             if c.deleted_at is None
         )
+        hazard_kk, hazard_ru = row_hazard_names(session, r)
+        event_kk, event_ru = row_event_names(session, r)
         rows.append(
             WracRow(
                 number=r.line_no,
                 activity=r.activity,
-                hazard=r.hazard,
-                unwanted_event=r.unwanted_event,
+                hazard_kk=hazard_kk,
+                hazard_ru=hazard_ru,
+                unwanted_event_kk=event_kk,
+                unwanted_event_ru=event_ru,
                 exposed=r.exposed,
                 existing_controls=r.existing_controls,
                 initial=(r.likelihood, r.consequence),
@@ -126,7 +134,8 @@ def load_wrac(session: Session, assessment_id: int) -> WracData:
     return WracData(
         organisation=Letterhead(org.name_kk, org.name_ru, org.bin, org.address),
         head_name=org.head_name,
-        head_position=org.head_position,
+        head_position_kk=org.head_position_kk,
+        head_position_ru=org.head_position_ru,
         number=a.number,
         unit_kk=unit_paths(session, "kk").get(a.unit_id, ""),
         unit_ru=unit_paths(session, "ru").get(a.unit_id, ""),

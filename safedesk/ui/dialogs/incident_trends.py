@@ -69,7 +69,7 @@ class TrendsDialog(QDialog):
         self.year.setValue(dt.date.today().year)
         self.unit = QComboBox()
         fill_units(self.unit, db, _("All units"))
-        export = QPushButton(_("Export to XLSX…"))
+        export = QPushButton(_("Export to Excel…"))
         export.clicked.connect(self.export)
         bar = QHBoxLayout()
         for widget in (QLabel(_("Year")), self.year, QLabel(_("Unit")), self.unit):
@@ -157,7 +157,7 @@ class TrendsDialog(QDialog):
 
     def export(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, _("Export to XLSX…"), f"trends-{self.year.value()}.xlsx", "Excel (*.xlsx)"
+            self, _("Export to Excel…"), f"trends-{self.year.value()}.xlsx", "Excel (*.xlsx)"
         )
         if name:
             try:

@@ -28,7 +28,12 @@ class OrganisationDialog(RecordDialog):
         self.bin.setMaxLength(12)
         self.address = self.add_field("address", _("Address"), QLineEdit())
         self.head_name = self.add_field("head_name", _("Head's full name"), QLineEdit())
-        self.head_position = self.add_field("head_position", _("Head's position"), QLineEdit())
+        self.head_position_kk = self.add_field(
+            "head_position_kk", _("Head's position in Kazakh"), QLineEdit()
+        )
+        self.head_position_ru = self.add_field(
+            "head_position_ru", _("Head's position in Russian"), QLineEdit()
+        )
         self.headcount = self.add_field("headcount", _("Headcount"), QSpinBox())
         self.headcount.setRange(0, 1_000_000)
         self.service_hint = QLabel()
@@ -51,7 +56,8 @@ class OrganisationDialog(RecordDialog):
             self.bin.setText(org.bin)
             self.address.setText(org.address)
             self.head_name.setText(org.head_name)
-            self.head_position.setText(org.head_position)
+            self.head_position_kk.setText(org.head_position_kk)
+            self.head_position_ru.setText(org.head_position_ru)
             self.headcount.setValue(org.headcount)
             self.phone.setText(org.phone)
             self.email.setText(org.email)
@@ -71,7 +77,8 @@ class OrganisationDialog(RecordDialog):
             bin=self.bin.text(),
             address=self.address.text(),
             head_name=self.head_name.text(),
-            head_position=self.head_position.text(),
+            head_position_kk=self.head_position_kk.text(),
+            head_position_ru=self.head_position_ru.text(),
             headcount=self.headcount.value(),
             phone=self.phone.text(),
             email=self.email.text(),

@@ -323,7 +323,7 @@ class HomePage(Page):
             _("BIN {bin} · Head: {head_position} {head} · Headcount {n}: {service}").format(
                 bin=org.bin,
                 head=org.head_name or "—",
-                head_position=org.head_position,
+                head_position=pick(org.head_position_kk, org.head_position_ru),
                 n=org.headcount,
                 service=service,
             )

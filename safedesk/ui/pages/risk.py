@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import ColumnElement, String, and_, cast, literal, or_, select
 
 from safedesk.db.engine import Database
+from safedesk.db.hazard_names import hazard_name_sql
 from safedesk.db.models import RiskAssessment, RiskRow, Unit
 from safedesk.db.risk_coverage import cell_counts, risk_coverage
 from safedesk.db.risk_matrices import current_matrix
@@ -131,13 +132,13 @@ class RiskPage(TablePage):
         self.filter_bar.addWidget(self.view)
         self.filter_bar.addWidget(self.show_replaced)
         self.print_action = self.action(_("Print WRAC sheet…"), self.print_sheet, "Ctrl+P")
-        self.export_action = self.action(_("Export to XLSX…"), self.export_xlsx)
+        self.export_action = self.action(_("Export to Excel…"), self.export_xlsx)
 
     def make_model(self) -> SelectTableModel:
         columns = [
             Column(N_("Assessment No."), RiskAssessment.number, width=9),
             Column(N_("Unit"), localized_name(Unit.name_kk, Unit.name_ru), width=22),
-            Column(N_("Hazard"), RiskRow.hazard, width=26),
+            Column(N_("Hazard"), hazard_name_sql(current_language()), width=26),
             Column(
                 N_("Initial risk"),
                 risk_expr(RiskRow.initial_score, RiskRow.initial_band),
@@ -188,6 +189,7 @@ class RiskPage(TablePage):
             found.append(
                 or_(
                     RiskRow.hazard.contains(text, autoescape=True),
+                    hazard_name_sql(current_language()).contains(text, autoescape=True),
                     RiskRow.activity.contains(text, autoescape=True),
                     RiskAssessment.number.contains(text, autoescape=True),
                 )
@@ -291,7 +293,7 @@ class RiskPage(TablePage):
             from PySide6.QtWidgets import QFileDialog
 
             path, _filter = QFileDialog.getSaveFileName(
-                self, _("Export to XLSX…"), "risk-register.xlsx", "Excel (*.xlsx)"
+                self, _("Export to Excel…"), "risk-register.xlsx", "Excel (*.xlsx)"
             )
             if not path:
                 return
