@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QDialog, QWidget
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 
 from safedesk.db.engine import Database, casefold
 from safedesk.db.models import Employee, MilkIssue, PpeItem, ProtectiveEquipment
 from safedesk.db.text_search import person_matches
+from safedesk.db.walked_first import WalkedFirst
 from safedesk.domain.collation import search_text
 from safedesk.domain.due import DUE_SOON_DAYS
 from safedesk.domain.ppe import DueStatus
@@ -27,6 +29,7 @@ from safedesk.ui.widgets.errors import show_error, show_problem
 from safedesk.ui.widgets.table_page import TablePage
 
 FULL = Employee.surname + " " + Employee.name + " " + Employee.patronymic
+MILK_PERSON_COLUMNS = {1, 2}  # Full name, Personnel No.: sorted by the person
 
 
 def _form(value: object) -> str:
@@ -91,6 +94,7 @@ class MilkPage(TablePage):
 
     def make_model(self) -> SelectTableModel:
         columns = [
+            # Full name and Personnel No. are MILK_PERSON_COLUMNS
             Column(N_("Month"), MilkIssue.month, show=_month, width=8),
             Column(N_("Full name"), FULL, sort=Employee.sort_name, width=30),
             Column(N_("Personnel No."), Employee.personnel_no, width=9),
@@ -100,12 +104,23 @@ class MilkPage(TablePage):
             Column(N_("Compensation, tenge"), MilkIssue.amount_kzt, align_right=True, width=10),
         ]
 
-        def source():  # type: ignore[no-untyped-def]
-            return (
-                select().select_from(MilkIssue).join(Employee, MilkIssue.employee_id == Employee.id)
-            )
+        def rows_for(column: int) -> Select[Any]:
+            # Sorted by the person, the people are walked first (their index, then each
+            # one's issues): the first batch stops at its LIMIT instead of sorting them all.
+            issues, people = MilkIssue.__table__, Employee.__table__
+            on = MilkIssue.employee_id == Employee.id
+            if column in MILK_PERSON_COLUMNS:
+                return select().select_from(WalkedFirst(people, issues, on))
+            return select().select_from(issues.join(people, on))
 
-        return SelectTableModel(self.db, columns, source, MilkIssue.id, filters=self.conditions())
+        return SelectTableModel(
+            self.db,
+            columns,
+            lambda: rows_for(0),
+            MilkIssue.id,
+            filters=self.conditions(),
+            source_for_order=rows_for,
+        )
 
     def conditions(self) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = [MilkIssue.deleted_at.is_(None)]
