@@ -27,7 +27,7 @@ from safedesk.db.models import (
 )
 from safedesk.db.rows import check_version, get_row, insert, refuse, update
 from safedesk.db.types import utcnow
-from safedesk.domain.collation import search_text
+from safedesk.domain.collation import search_text, sort_key
 from safedesk.domain.ppe import (
     ItemKind,
     MeasureUnit,
@@ -75,6 +75,13 @@ def _item_problems(fields: ItemFields) -> list[Problem]:
     return found
 
 
+def item_sort_keys(name_kk: str, name_ru: str) -> dict[str, str]:
+    """`sort_kk`/`sort_ru` of an item: its name in that language (the other one when
+    empty) as the Kazakh alphabetical key."""
+    kk, ru = name_kk.strip(), name_ru.strip()
+    return {"sort_kk": sort_key(kk or ru), "sort_ru": sort_key(ru or kk)}
+
+
 def _item_values(fields: ItemFields) -> dict[str, object]:
     sizes = [s.strip() for s in fields.sizes if s.strip()]
     return {
@@ -90,6 +97,7 @@ def _item_values(fields: ItemFields) -> dict[str, object]:
         "test_basis": fields.test_basis.strip(),
         "test_edition": fields.test_edition,
         "search_text": search_text(fields.name_kk, fields.name_ru, fields.code, fields.standard),
+        **item_sort_keys(fields.name_kk, fields.name_ru),
     }
 
 

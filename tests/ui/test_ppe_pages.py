@@ -220,3 +220,48 @@ def test_issues_sorted_by_the_person_walk_the_people(
             plan = [r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")]
         assert plan[0].startswith("SCAN employees"), plan
         assert "USE TEMP B-TREE FOR ORDER BY" not in plan
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_issues_sorted_by_the_item_walk_the_items_alphabetically(
+    shop_window: tuple[MainWindow, Shop], db: Database, qtbot: QtBot, language: str
+) -> None:
+    """Sorted by the item, the rows follow the item's name in the Kazakh alphabetical
+    order of the screen's language (then the issuance), read item by item on indexes."""
+    from PySide6.QtCore import Qt
+    from sqlalchemy import select
+
+    from safedesk.db.models import PpeIssue, PpeItem
+    from safedesk.domain.collation import sort_key
+    from safedesk.i18n import set_language
+
+    _window, shop = shop_window
+    dialog = UnitIssueDialog(db, shop.unit)
+    qtbot.addWidget(dialog)
+    dialog.confirm = lambda _parent, found: bool(found)
+    dialog.confirm_checked()
+    set_language(language)
+    page = PpeIssuesPage(db)
+    qtbot.addWidget(page)
+    page.model.sort(3, Qt.SortOrder.AscendingOrder)
+    with db.session() as s:
+        found = s.execute(
+            select(PpeIssue.id, PpeItem.name_kk, PpeItem.name_ru)
+            .join(PpeItem, PpeIssue.item_id == PpeItem.id)
+            .where(PpeIssue.closed_on.is_(None), PpeIssue.deleted_at.is_(None))
+        ).all()
+
+    def shown(kk: str, ru: str) -> str:
+        return (kk or ru) if language == "kk" else (ru or kk)
+
+    expected = [i for i, kk, ru in sorted(found, key=lambda r: (sort_key(shown(r[1], r[2])), r[0]))]
+    assert len({shown(kk, ru) for _i, kk, ru in found}) > 1
+    assert [page.model.row_id(r) for r in range(page.model.rowCount())] == expected
+    if db.is_sqlite:
+        compiled = page.model.page_query(0, 200).compile(
+            db.engine, compile_kwargs={"literal_binds": True}
+        )
+        with db.engine.connect() as conn:
+            plan = [r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")]
+        assert plan[0].startswith("SCAN ppe_items"), plan
+        assert "USE TEMP B-TREE FOR ORDER BY" not in plan

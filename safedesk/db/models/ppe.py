@@ -14,6 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from safedesk.db.models.base import Base, RegisterRow, SoftDeleted
 from safedesk.db.models.staff import Employee
+from safedesk.db.types import SortKey
 
 
 class PpeItem(RegisterRow, SoftDeleted, Base):
@@ -32,6 +33,10 @@ class PpeItem(RegisterRow, SoftDeleted, Base):
     test_basis: Mapped[str] = mapped_column(String(500), default="")
     test_edition: Mapped[dt.date | None] = mapped_column(default=None)
     search_text: Mapped[str] = mapped_column(String(700), default="")
+    # The name's Kazakh alphabetical key in each language (the other name when one is
+    # empty): registers sorted by the item walk the items in this order (migration 0019).
+    sort_kk: Mapped[str] = mapped_column(SortKey, default="", index=True)
+    sort_ru: Mapped[str] = mapped_column(SortKey, default="", index=True)
 
 
 class PpeNormSet(RegisterRow, SoftDeleted, Base):
@@ -100,6 +105,8 @@ class PpeIssue(RegisterRow, SoftDeleted, Base):
         # The due page reads the open issuances of a window of people (migration 0015).
         Index("ix_ppe_issues_employee_open", "employee_id", "closed_on", "item_id"),
         Index("ix_ppe_issues_item_size", "item_id", "size"),
+        # Sorted by the item: each item's open issuances in order (migration 0019).
+        Index("ix_ppe_issues_item_open", "item_id", "closed_on", "id"),
         # The register shows the open issues (closed_on IS NULL) in each order it offers.
         # With the id (the newest first, ties by id), the person and the item: a unit's
         # issues, or those a typed text names, are picked on the index, a row read only

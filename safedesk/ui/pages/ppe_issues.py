@@ -16,7 +16,7 @@ from safedesk.db.text_search import person_matches, refers_to_match
 from safedesk.db.walked_first import WalkedFirst
 from safedesk.domain.collation import search_text
 from safedesk.errors import SafeDeskError
-from safedesk.i18n import N_, _, format_date
+from safedesk.i18n import N_, _, current_language, format_date
 from safedesk.ui.choices import fill_units
 from safedesk.ui.dialogs.ppe_issue import IssueDialog, ReturnDialog
 from safedesk.ui.models import Column, SelectTableModel
@@ -25,6 +25,7 @@ from safedesk.ui.widgets.errors import show_error, show_problem
 from safedesk.ui.widgets.table_page import TablePage
 
 PERSON_COLUMNS = {1, 2}  # Full name, Personnel No.: sorted by the person
+ITEM_COLUMN = 3
 
 Confirm = Callable[[QWidget, str], bool]
 
@@ -67,7 +68,12 @@ class PpeIssuesPage(TablePage):
             Column(N_("Issue date"), PpeIssue.issue_date, show=format_date, width=10),
             Column(N_("Full name"), full, sort=Employee.sort_name, width=26),
             Column(N_("Personnel No."), Employee.personnel_no, width=9),
-            Column(N_("Item"), localized_name(PpeItem.name_kk, PpeItem.name_ru), width=28),
+            Column(
+                N_("Item"),
+                localized_name(PpeItem.name_kk, PpeItem.name_ru),
+                sort=PpeItem.sort_kk if current_language() == "kk" else PpeItem.sort_ru,
+                width=28,
+            ),
             Column(N_("Size"), PpeIssue.size, width=6),
             Column(N_("Quantity"), PpeIssue.quantity, align_right=True, width=6),
             Column(N_("Due date"), PpeIssue.due_date, show=format_date, width=10),
@@ -78,15 +84,16 @@ class PpeIssuesPage(TablePage):
         def rows_for(column: int) -> Select[Any]:
             # Sorted by the person, the people are walked first (their index, then each
             # one's issues): the first batch stops at its LIMIT instead of sorting them all.
-            issues = PpeIssue.__table__
+            issues, people, items = PpeIssue.__table__, Employee.__table__, PpeItem.__table__
+            person, item = PpeIssue.employee_id == Employee.id, PpeIssue.item_id == PpeItem.id
             rows: Join
             if column in PERSON_COLUMNS:
-                rows = WalkedFirst(Employee.__table__, issues, PpeIssue.employee_id == Employee.id)
+                rows = WalkedFirst(people, issues, person).join(items, item)
+            elif column == ITEM_COLUMN:  # the items in order, each one's open issuances
+                rows = WalkedFirst(items, issues, item).join(people, person)
             else:
-                rows = issues.join(Employee.__table__, PpeIssue.employee_id == Employee.id)
-            return select().select_from(
-                rows.join(PpeItem.__table__, PpeIssue.item_id == PpeItem.id)
-            )
+                rows = issues.join(people, person).join(items, item)
+            return select().select_from(rows)
 
         return SelectTableModel(
             self.db,
