@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, union_all
+from sqlalchemy import Select, and_, case, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from safedesk.db.due import DUE_SOON_END, DUE_TODAY, Day, DueSource, count_sources, list_sources
@@ -340,20 +340,30 @@ def due_sources(today: Day, horizon: Day | None = None) -> list[DueSource]:
         horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
     entitled, held = entitled_and_held(today, horizon)
     replacement = and_(entitled.c.rank == WEAR_RANK[Wear.MONTHS], held.c.first_due.is_not(None))
-    query = (
-        select(
-            (entitled.c.employee_id * KEY_FACTOR + entitled.c.item_id).label("record_id"),
-            case(
-                (replacement, held.c.first_due),
-                else_=func.coalesce(Employee.hire_date, today),
-            ).label("due"),
-            replacement.label("replacement"),
-            Employee.surname,
-            Employee.name,
-            Employee.patronymic,
-            PpeItem.name_kk,
-            PpeItem.name_ru,
-        )
+    query = due_lines(
+        entitled,
+        held,
+        (entitled.c.employee_id * KEY_FACTOR + entitled.c.item_id).label("record_id"),
+        case(
+            (replacement, held.c.first_due),
+            else_=func.coalesce(Employee.hire_date, today),
+        ).label("due"),
+        replacement.label("replacement"),
+        Employee.surname,
+        Employee.name,
+        Employee.patronymic,
+        PpeItem.name_kk,
+        PpeItem.name_ru,
+    )
+    return [DueSource(REGISTER, query, _due_item)]
+
+
+def due_lines(entitled: Any, held: Any, *columns: Any) -> Select[Any]:
+    """`columns` of the due lines: a person's entitlement to an item of the catalogue, worn
+    by months or until worn, of which fewer than the norm stay valid (`entitled` and
+    `held` are the subqueries of `entitled_and_held`)."""
+    return (
+        select(*columns)
         .select_from(entitled)
         .join(Employee, Employee.id == entitled.c.employee_id)
         .join(PpeItem, PpeItem.id == entitled.c.item_id)
@@ -371,7 +381,6 @@ def due_sources(today: Day, horizon: Day | None = None) -> list[DueSource]:
             entitled.c.quantity > func.coalesce(held.c.valid, 0),
         )
     )
-    return [DueSource(REGISTER, query, _due_item)]
 
 
 def _rank_of(wear: Any) -> Any:

@@ -47,6 +47,7 @@ from safedesk.db.ppe_due import (
     WEAR_RANK,
     DueLine,
     at_work,
+    due_lines,
     entitled_and_held,
 )
 from safedesk.domain.collation import search_text
@@ -213,45 +214,29 @@ def line_query(people: Any | None, shape: Shape) -> Select[Any]:
         )
         .scalar_subquery()
     )
-    query = (
-        select(
-            entitled.c.employee_id,
-            entitled.c.item_id,
-            (entitled.c.quantity - func.coalesce(held.c.valid, 0)).label("quantity"),
-            entitled.c.wear_key,
-            case((replacement, held.c.first_due)).label("due"),
-            case((replacement, falling)).label("issue_id"),
-            last_issued.label("last_issued"),
-            Employee.surname,
-            Employee.name,
-            Employee.patronymic,
-            Employee.iin,
-            Employee.personnel_no,
-            Employee.unit_id,
-            Employee.position_id,
-            Employee.clothing_size,
-            Employee.shoe_size,
-            Employee.head_size,
-            Employee.glove_size,
-            Employee.sort_name,
-            Employee.search_text.label("person_text"),
-        )
-        .select_from(entitled)
-        .join(Employee, Employee.id == entitled.c.employee_id)
-        .join(PpeItem, PpeItem.id == entitled.c.item_id)
-        .outerjoin(
-            held,
-            and_(
-                held.c.employee_id == entitled.c.employee_id,
-                held.c.item_id == entitled.c.item_id,
-            ),
-        )
-        .where(
-            PpeItem.deleted_at.is_(None),
-            entitled.c.rank != WEAR_RANK[Wear.ON_DUTY],
-            entitled.c.quantity > 0,
-            entitled.c.quantity > func.coalesce(held.c.valid, 0),
-        )
+    query = due_lines(
+        entitled,
+        held,
+        entitled.c.employee_id,
+        entitled.c.item_id,
+        (entitled.c.quantity - func.coalesce(held.c.valid, 0)).label("quantity"),
+        entitled.c.wear_key,
+        case((replacement, held.c.first_due)).label("due"),
+        case((replacement, falling)).label("issue_id"),
+        last_issued.label("last_issued"),
+        Employee.surname,
+        Employee.name,
+        Employee.patronymic,
+        Employee.iin,
+        Employee.personnel_no,
+        Employee.unit_id,
+        Employee.position_id,
+        Employee.clothing_size,
+        Employee.shoe_size,
+        Employee.head_size,
+        Employee.glove_size,
+        Employee.sort_name,
+        Employee.search_text.label("person_text"),
     )
     if shape.text:
         query = query.where(

@@ -14,6 +14,7 @@ from safedesk.db.engine import Database
 from safedesk.db.models import Employee, MilkIssue
 from safedesk.demo import build_demo
 from safedesk.ui.pages.ppe_provisions import MilkPage
+from tests.ui.plans import first_batch_plan
 
 
 @pytest.mark.parametrize(("column", "key"), [(1, "sort_name"), (2, "personnel_no")])
@@ -42,10 +43,6 @@ def test_milk_sorted_by_the_person_walks_the_people(
         assert len(expected) > 200  # more than one batch
         assert [page.model.row_id(r) for r in range(page.model.rowCount())] == expected
     if db.is_sqlite:
-        compiled = page.model.page_query(0, 200).compile(
-            db.engine, compile_kwargs={"literal_binds": True}
-        )
-        with db.engine.connect() as conn:
-            plan = [r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")]
+        plan = first_batch_plan(db, page.model)
         assert plan[0].startswith("SCAN employees"), plan
         assert "USE TEMP B-TREE FOR ORDER BY" not in plan

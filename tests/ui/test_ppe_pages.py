@@ -20,6 +20,7 @@ from safedesk.ui.main_window import MainWindow
 from safedesk.ui.pages.ppe_due import PpeDuePage
 from safedesk.ui.pages.ppe_issues import PpeIssuesPage
 from tests.db.ppe_fixtures import Shop, build_shop
+from tests.ui.plans import first_batch_plan
 
 MY_PAGES = (
     "ppe_due",
@@ -170,10 +171,7 @@ def test_unit_filter_of_the_issues_picks_the_people_on_the_index(
             .order_by(PpeIssue.issue_date.desc(), PpeIssue.id.desc())
         ).all()
     assert expected and [page.model.row_id(r) for r in range(page.model.rowCount())] == expected
-    query = page.model.page_query(0, 200)
-    compiled = query.compile(db.engine, compile_kwargs={"literal_binds": True})
-    with db.engine.connect() as conn:
-        plan = [r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")]
+    plan = first_batch_plan(db, page.model)
     assert any("ix_ppe_issues_open_issued_person" in step for step in plan)
     assert not any("TEMP B-TREE" in step for step in plan)
 
@@ -213,11 +211,7 @@ def test_issues_sorted_by_the_person_walk_the_people(
         assert len(expected) > 1
         assert [page.model.row_id(r) for r in range(page.model.rowCount())] == expected
     if db.is_sqlite:
-        compiled = page.model.page_query(0, 200).compile(
-            db.engine, compile_kwargs={"literal_binds": True}
-        )
-        with db.engine.connect() as conn:
-            plan = [r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")]
+        plan = first_batch_plan(db, page.model)
         assert plan[0].startswith("SCAN employees"), plan
         assert "USE TEMP B-TREE FOR ORDER BY" not in plan
 
@@ -258,10 +252,6 @@ def test_issues_sorted_by_the_item_walk_the_items_alphabetically(
     assert len({shown(kk, ru) for _i, kk, ru in found}) > 1
     assert [page.model.row_id(r) for r in range(page.model.rowCount())] == expected
     if db.is_sqlite:
-        compiled = page.model.page_query(0, 200).compile(
-            db.engine, compile_kwargs={"literal_binds": True}
-        )
-        with db.engine.connect() as conn:
-            plan = [r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")]
+        plan = first_batch_plan(db, page.model)
         assert plan[0].startswith("SCAN ppe_items"), plan
         assert "USE TEMP B-TREE FOR ORDER BY" not in plan
