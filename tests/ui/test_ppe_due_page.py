@@ -17,8 +17,8 @@ from safedesk.db.engine import Database
 from safedesk.db.models import Employee, PpeIssue, PpeNormLine, PpePersonalNorm, PpeReturn
 from safedesk.db.ppe_catalogue import position_lines
 from safedesk.db.ppe_due import DueLine, due_list, unit_and_descendants
+from safedesk.db.ppe_due_held import DueFilter
 from safedesk.db.ppe_due_page import (
-    DueFilter,
     count_lines,
     every_line,
     lines_of,

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog
 
 from safedesk.db.engine import Database
 from safedesk.db.ppe_due import DueLine, unit_and_descendants
-from safedesk.db.ppe_due_page import DueFilter, Held, Names, every_line, window
+from safedesk.db.ppe_due_held import DueFilter, Held, Names
+from safedesk.db.ppe_due_page import every_line, window
 from safedesk.domain.collation import sort_key
 from safedesk.domain.ppe import STATUS_LABELS, DueStatus
 from safedesk.errors import SafeDeskError
