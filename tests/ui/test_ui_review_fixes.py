@@ -162,24 +162,6 @@ def test_ppe_catalogue_is_in_alphabetical_order(db: Database, qtbot: QtBot, lang
         assert shown.index("Қорғаныш көзілдірігі") < shown.index("Шалбар") < shown.index("Іш киім")
 
 
-def test_alphabetical_sql_orders_as_sort_key(db: Database) -> None:
-    import random
-
-    from sqlalchemy import literal_column, select, union_all
-
-    from safedesk.db.alphabet import alphabetical
-    from safedesk.domain.collation import KAZAKH_ALPHABET
-
-    letters = KAZAKH_ALPHABET + KAZAKH_ALPHABET.upper() + " -1A"
-    pick = random.Random(7)
-    words = sorted({"".join(pick.choice(letters) for _ in range(pick.randint(1, 4)))
-                    for _ in range(400)})  # fmt: skip
-    rows = union_all(*(select(literal_column(f"'{w}'").label("w")) for w in words)).subquery()
-    with db.session() as s:
-        found = list(s.scalars(select(rows.c.w).order_by(alphabetical(rows.c.w), rows.c.w)))
-    assert [sort_key(w) for w in found] == sorted(sort_key(w) for w in words)
-
-
 def test_protective_equipment_overdue_red_due_soon_amber(db: Database, qtbot: QtBot) -> None:
     from PySide6.QtCore import Qt
 

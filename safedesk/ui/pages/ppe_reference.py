@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import ColumnElement, select
 
-from safedesk.db.alphabet import alphabetical
 from safedesk.db.engine import Database, casefold
 from safedesk.db.models import PpeItem, PpeNormLine, PpeNormSet, PpeReceipt
 from safedesk.db.ppe_catalogue import list_norm_sets
@@ -23,7 +22,7 @@ from safedesk.db.ppe_stock import balances
 from safedesk.domain.collation import search_text
 from safedesk.domain.ppe import KIND_LABELS, WEAR_LABELS, ItemKind, Wear
 from safedesk.errors import SafeDeskError
-from safedesk.i18n import N_, _, format_date, pick
+from safedesk.i18n import N_, _, current_language, format_date, pick
 from safedesk.ui.dialogs.ppe_reference import (
     ItemDialog,
     NormLineDialog,
@@ -64,7 +63,8 @@ class PpeItemsPage(TablePage):
             Column(
                 N_("Item"),
                 localized_name(PpeItem.name_kk, PpeItem.name_ru),
-                sort=alphabetical(localized_name(PpeItem.name_kk, PpeItem.name_ru)),
+                # the stored alphabetical key of the name shown (migration 0019)
+                sort=PpeItem.sort_kk if current_language() == "kk" else PpeItem.sort_ru,
                 width=44,
             ),
             Column(N_("Kind"), PpeItem.kind, show=_kind, width=20),
